@@ -1,0 +1,1 @@
+"""Annotation corpus shipped with the package (installed as ``stance.corpus``)."""

@@ -1,0 +1,1 @@
+"""Shipped models: the default stance model and its card (installed as ``stance.models``)."""

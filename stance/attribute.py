@@ -1,0 +1,256 @@
+"""Stage 3: who is the source of each sentence (guide §2).
+
+Each prose sentence is read on its folded view with quoted text masked out, so that
+neither a verb nor a name inside a quotation can be taken for the attribution. Patterns,
+in order: leading « selon X, », headline « X : « … » », an inverted verb after the quote
+or in an incise (« …, a déclaré X », « a-t-il souligné »), a relative clause (« X, qui a
+décrit »), subject + verb, and a trailing « selon X ». Pronouns and roles (« il », « le
+responsable russe ») resolve to the most recent compatible speaker in the document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .clean import fold as fold_text
+from .records import Mention, Sentence
+from .resources import word_list
+from .speakers import Registry, find_mentions
+from .verbs import is_gerund, is_infinitive, verb_lexicon, verb_pattern
+
+_OPENERS, _CLOSERS = "«“„", "»”"
+_IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
+_CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu|\bqu'|\bque\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The source found for a span, how it was found, and why none when it was not."""
+
+    speaker: str | None
+    speakers: tuple[str, ...]
+    mention: str | None
+    cue: str | None
+    method: str
+    reason: str | None = None
+
+
+@dataclass
+class Entity:
+    """A speaker recently in focus, for pronoun and role resolution."""
+
+    speaker: str
+    gender: str
+    side: str
+    kind: str
+
+
+def mask_quotes(original: str, folded: str, inside: bool) -> tuple[str, bool]:
+    """Blank out quoted text of ``folded`` (quote marks read from ``original``).
+
+    ``inside`` says a quotation is open at the start. Returns the masked folded text and
+    whether a quotation is still open at the end.
+    """
+    out = []
+    for char, shown in zip(original, folded):
+        if char in _OPENERS:
+            inside = True
+            out.append(" ")
+        elif char in _CLOSERS:
+            inside = False
+            out.append(" ")
+        elif char == '"':
+            inside = not inside
+            out.append(" ")
+        else:
+            out.append(" " if inside else shown)
+    return "".join(out), inside
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return frozenset(word_list("prepositions"))
+
+
+@lru_cache(maxsize=1)
+def _selon_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(word_list("selon_cues"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?P<cue>{cues})\s+")
+
+
+def _eligible(masked: str, mention: Mention, offset: int) -> bool:
+    """A mention can be a subject unless a preposition stands right before it."""
+    before = masked[:mention.start - offset].rstrip()
+    word = re.search(r"([\w']+(?:\s+(?:a|de|du|des))?)$", before)
+    if not word:
+        return True
+    last = word.group(1).split()[-1]
+    return last not in _prepositions() and word.group(1) not in _prepositions() and not last.endswith("'") \
+        or last in ("l'",)
+
+
+class Resolver:
+    """Document state: entities in focus, for pronouns, roles and continuations."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.last_speaker: Entity | None = None
+        self.previous_mentions: list[Mention] = []
+
+    def push(self, mention: Mention, speaker: str) -> None:
+        entity = Entity(speaker, mention.gender, mention.side, mention.kind)
+        self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
+
+    def said(self, mention: Mention, speaker: str) -> None:
+        self.push(mention, speaker)
+        self.last_speaker = self.entities[-1]
+
+    def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
+        """Speaker id of a pronoun or role mention, or None with the reason."""
+        if mention.kind == "pronoun" and fold_text(mention.text).startswith(("celui", "celle", "ce dern", "cette dern")):
+            # « Celui-ci » is the last person named, speaker or not
+            for previous in reversed(self.previous_mentions):
+                if previous.speaker and previous.kind == "person" and previous.gender in ("", mention.gender):
+                    return previous.speaker, None
+            return None, f"nobody named just before « {mention.text} »"
+        for entity in reversed(self.entities):
+            if entity.speaker in ("*", "source") and mention.kind == "role":
+                continue
+            if mention.kind == "pronoun" and mention.gender and entity.gender and entity.gender != mention.gender:
+                continue
+            if mention.kind == "role" and (entity.side != mention.side or entity.kind not in ("person", "role")):
+                continue
+            return entity.speaker, None
+        return None, f"no earlier speaker compatible with « {mention.text} »"
+
+
+def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str | None]:
+    if mention.speaker:
+        return mention.speaker, None
+    return resolver.resolve(mention)
+
+
+def _coordinated(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
+    """« Steve Witkoff et Kirill Dmitriev » → both mentions."""
+    out = [first]
+    index = mentions.index(first)
+    for nxt in mentions[index + 1:]:
+        between = text[out[-1].end:nxt.start]
+        if re.fullmatch(r"\s*(?:,|et|ainsi que)\s*", between) and nxt.speaker and nxt.kind != "pronoun":
+            out.append(nxt)
+        else:
+            break
+    return out
+
+
+def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, registry: Registry,
+                       resolver: Resolver) -> tuple[Attribution | None, list[Mention]]:
+    """Find the source of one sentence (``masked`` is its folded text with quotes blanked).
+
+    Returns the attribution, or None when the sentence reports nobody, and the mentions.
+    """
+    offset = sentence.start
+    mentions = [m for m in find_mentions(text, folded, sentence.start, sentence.end, registry)
+                if masked[m.start - offset:m.end - offset].strip()]
+    outside = [m for m in mentions if _eligible(masked, m, offset)]
+
+    def build(mention: Mention, cue: str, method: str, group: list[Mention] | None = None) -> Attribution:
+        speaker, reason = _speaker_of(mention, resolver)
+        ids = tuple(dict.fromkeys(s for s in (_speaker_of(m, resolver)[0] for m in group or [mention]) if s))
+        return Attribution(speaker, ids or ((speaker,) if speaker else ()), mention.text, cue, method, reason)
+
+    # « Selon X, … » at the start of the sentence
+    lead = re.match(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?", masked)
+    selon = _selon_pattern().match(masked, lead.end() if lead else 0)
+    if selon:
+        hit = next((m for m in mentions if m.start - offset == selon.end()), None)
+        if hit:
+            return build(hit, selon.group("cue"), "selon", _coordinated(text, mentions, hit)), mentions
+    # Headline « Rubio : « … » »
+    if outside and outside[0].start - offset <= 2 and re.match(r"\s*:\s", masked[outside[0].end - offset:]):
+        return build(outside[0], ":", "headline"), mentions
+    # Impersonal continuation « …, était-il ajouté. »
+    impersonal = _IMPERSONAL.search(masked)
+    if impersonal and resolver.last_speaker:
+        speaker = resolver.last_speaker.speaker
+        return Attribution(speaker, (speaker,), None, impersonal.group(), "continuation"), mentions
+    for verb in verb_pattern().finditer(masked):
+        found = _attribute_verb(text, masked, verb, mentions, outside, offset)
+        if found:
+            mention, method, group = found
+            return build(mention, verb.group().strip(), method, group), mentions
+    # « …, selon une source » anywhere else
+    for selon in _selon_pattern().finditer(masked):
+        if selon.group("cue") == "pour":
+            continue
+        hit = next((m for m in mentions if m.start - offset == selon.end()), None)
+        if hit:
+            return build(hit, selon.group("cue"), "selon"), mentions
+    return None, mentions
+
+
+_INCISE_PHRASES = re.compile(r"pour sa part|de son cote|de leur cote|quant a lui|quant a elle|lui aussi|elle aussi"
+                             r"|sur (?:x|twitter|telegram|facebook|son compte|les reseaux sociaux)|dans un communique"
+                             r"|lors d'un point de presse|devant la presse|devant les journalistes|a la presse")
+_OBJECT_WORDS = frozenset("le la les l' un une des du de d' que qu' au aux ce cette ces son sa ses leur leurs".split())
+
+
+def _is_incise_gap(gap: str) -> bool:
+    """True when only adverbials separate an inverted verb from its subject."""
+    words = re.findall(r"[\w']+", _INCISE_PHRASES.sub(" ", gap))
+    return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith("'") for w in words)
+
+
+def _has_required(requires: str, after: str) -> bool:
+    for word in requires.split("|"):
+        tail = "" if word.endswith("'") else r"(?![\w])"
+        if re.search(rf"(?<![\w']){re.escape(word)}{tail}", after):
+            return True
+    return False
+
+
+def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],
+                    outside: list[Mention], offset: int) -> tuple[Mention, str, list[Mention]] | None:
+    form = re.sub(r"\s+", " ", verb.group("verb"))
+    entry = verb_lexicon()[form]
+    has_aux = bool(verb.group("aux"))
+    if not has_aux and not verb.group("inv") and (is_gerund(form) or is_infinitive(form)):
+        return None
+    start, end = verb.start() + offset, verb.end() + offset
+    after = masked[verb.end():]
+    if entry.requires and not _has_required(entry.requires, after):
+        return None
+    inverted_pronoun = verb.group("inv") or verb.group("auxinv")
+    if inverted_pronoun:
+        word = inverted_pronoun.rsplit("-", 1)[-1]
+        if word == "on":  # « estime-t-on au Kremlin »: the place after is the source
+            hit = next((m for m in mentions if m.start >= end and m.speaker), None)
+            return (hit, "incise", [hit]) if hit else None
+        pronoun = Mention(end - len(word), end, text[end - len(word):end], None, "pronoun",
+                          "f" if word.startswith("elle") else "m", "")
+        return pronoun, "incise", [pronoun]
+    before = masked[:verb.start()].rstrip()
+    # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
+    if not before or before[-1] in ",:" or not before.strip():
+        hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"), None)
+        if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
+            return hit, "inverted", _coordinated(text, mentions, hit)
+    if entry.incise_only:
+        return None
+    # Relative clause « X, qui a décrit … »
+    relative = re.search(r"(?:^|[\s,])qui\s*$", before)
+    if relative:
+        antecedents = [m for m in outside if m.end <= offset + relative.start() + 1 and m.kind != "pronoun"]
+        if antecedents:
+            return antecedents[-1], "relative", [antecedents[-1]]
+        return None
+    clause_start = 0
+    for brk in _CLAUSE_BREAK.finditer(masked, 0, verb.start()):
+        clause_start = brk.end()
+    candidates = [m for m in outside if offset + clause_start <= m.start < start]
+    if candidates:
+        first = candidates[0]
+        method = "pronoun" if first.kind in ("pronoun", "role") else "subject"
+        return first, method, _coordinated(text, mentions, first)
+    return None

@@ -1,0 +1,176 @@
+"""Stage 1: a folded view of the text for matching, and zoning of non-article lines.
+
+The folded view has exactly the length of the original, so any offset found in it is an
+offset into the original text: matching happens on the view, output is cut from the source.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import word_list
+
+_QUOTES = {c: '"' for c in "«»“”„‟〝〞＂"}
+_APOSTROPHES = {c: "'" for c in "’‘‚‛ʼ`´′"}
+_SPACES = {c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000"}
+_DASHES = {c: "-" for c in "‐‑‒–—―−"}
+
+
+def _fold_char(char: str) -> str:
+    for table in (_QUOTES, _APOSTROPHES, _SPACES, _DASHES):
+        if char in table:
+            return table[char]
+    lowered = char.lower()
+    if len(lowered) != 1:
+        lowered = char
+    base = unicodedata.normalize("NFKD", lowered)
+    if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
+        return base[0]
+    if len(base) == 1 and unicodedata.combining(base):
+        return base
+    return lowered
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    # Covers Latin, Greek and Cyrillic and the punctuation block; other characters map to
+    # themselves, which keeps the view the same length as the original.
+    table = {}
+    for code in list(range(0x80, 0x530)) + list(range(0x1E00, 0x2100)) + [0x3000, 0xFF02]:
+        char = chr(code)
+        folded = _fold_char(char)
+        if folded != char:
+            table[code] = folded
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    return table
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free view of ``text`` with unified quotes, apostrophes and spaces.
+
+    The result has the same length as ``text`` and ``fold(fold(t)) == fold(t)``.
+
+    >>> fold("Le secrétaire d’État a dit : « Non »")
+    'le secretaire d\\'etat a dit : " non "'
+    """
+    return text.translate(_fold_table())
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A stripped line (or a prefix of one) and what kind of text it is."""
+
+    start: int
+    end: int
+    kind: str  # "prose" or a non-article kind such as "boilerplate"
+
+
+_MONTHS = "|".join(word_list("months"))
+_AGENCIES = "|".join(re.escape(a) for a in word_list("agencies"))
+_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\b")
+_DATELINE = re.compile(
+    r"(?P<place>[a-z][a-z'. -]{1,40}?)\s*(?:\([^)\n]{1,30}\))?,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
+    rf"(?:{_MONTHS})\.?(?:\s+\d{{4}})?\s*(?:\((?P<agency>{_AGENCIES})\))?\s*-+\s*"
+)
+_TIMESTAMP = re.compile(r"\d{1,2}\s?[h:]\s?\d{2}\s*[-:|]\s+")
+_MARKER = re.compile(r"[-*•·▪►]\s+")
+_HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?\"")
+_FINAL_PUNCT = re.compile(r"[.!?…:;][\"')\]»]*\s*$")
+_WORD = re.compile(r"\w+")
+
+
+def _cue_match(folded_line: str, cues: tuple[str, ...]) -> bool:
+    for cue in cues:
+        if cue.endswith("*"):
+            if folded_line.startswith(cue[:-1]):
+                return True
+        elif cue in folded_line:
+            return True
+    return False
+
+
+def _is_upper_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def classify_line(line: str, folded_line: str) -> str:
+    """Kind of one stripped line: ``prose`` or a zoned kind (never a claim)."""
+    if _cue_match(folded_line, word_list("boilerplate")):
+        return "boilerplate"
+    if any(folded_line.startswith(cue) for cue in word_list("link_cues")):
+        return "link"
+    if any(folded_line.startswith(cue) for cue in word_list("question_cues")):
+        return "question"
+    words = len(_WORD.findall(folded_line))
+    final = bool(_FINAL_PUNCT.search(folded_line))
+    if folded_line.startswith("(") and folded_line.rstrip(". ").endswith(")"):
+        if _cue_match(folded_line, word_list("byline_cues")) or words <= 25:
+            return "byline"
+    if folded_line.startswith("par ") and words <= 6 and not final:
+        return "byline"
+    if _cue_match(folded_line, word_list("caption_cues")) and (not final or words <= 40):
+        return "caption"
+    if _is_upper_heading(line) and words <= 20:
+        return "heading"
+    if not final and words <= 15 and not _HEADLINE_QUOTE.match(folded_line):
+        return "heading"
+    return "prose"
+
+
+def _split_prefixes(line_start: int, folded_line: str) -> tuple[list[Zone], int]:
+    """Zones for a date header, dateline, timestamp or bullet opening the line."""
+    zones: list[Zone] = []
+    pos = 0
+    for pattern, kind in ((_HEADER, "header"), (_DATELINE, "dateline"),
+                          (_TIMESTAMP, "timestamp"), (_MARKER, "marker")):
+        match = pattern.match(folded_line, pos)
+        if not match:
+            continue
+        end = match.end()
+        text_end = len(folded_line[:end].rstrip())
+        zones.append(Zone(line_start + pos, line_start + text_end, kind))
+        pos = end
+    return zones, pos
+
+
+def zone_text(text: str, folded: str | None = None) -> list[Zone]:
+    """Split ``text`` into stripped non-blank lines (and line prefixes) with their kind.
+
+    Every non-whitespace character of ``text`` lies in exactly one zone.
+    """
+    folded = fold(text) if folded is None else folded
+    zones: list[Zone] = []
+    for match in re.finditer(r"[^\n\r]+", text):
+        raw_start, raw_end = match.span()
+        line = match.group()
+        lead = len(line) - len(line.lstrip())
+        trail = len(line.rstrip())
+        if trail <= lead:
+            continue
+        start, end = raw_start + lead, raw_start + trail
+        folded_line = folded[start:end]
+        prefixes, consumed = _split_prefixes(start, folded_line)
+        prefixes = [z for z in prefixes if z.kind != "dateline" or _dateline_ok(text, z)]
+        if prefixes:
+            consumed = prefixes[-1].end - start
+            rest = folded_line[consumed:]
+            consumed += len(rest) - len(rest.lstrip())
+        else:
+            consumed = 0
+        zones.extend(prefixes)
+        if start + consumed < end:
+            body = text[start + consumed:end]
+            zones.append(Zone(start + consumed, end, classify_line(body, folded[start + consumed:end])))
+    return zones
+
+
+def _dateline_ok(text: str, zone: Zone) -> bool:
+    # A dateline names its place in capitals (« MOSCOU, ») or cites an agency.
+    head = text[zone.start:zone.end]
+    place = head.split(",", 1)[0]
+    has_agency = "(" in head.split(",", 1)[-1]
+    return has_agency or _is_upper_heading(place)

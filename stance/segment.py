@@ -1,0 +1,165 @@
+"""Stage 2: French sentence segmentation with offsets into the original text.
+
+Lines are zoned first (:mod:`stance.clean`); every line break ends a unit. Prose lines are
+split by NLTK's Punkt with our own parameters (no trained data, no download) and a few
+French rules applied on top: guillemets, a question inside a quote that continues the
+sentence, and sentence ends hidden behind closing quotes.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize.punkt import _ORTHO_MID_LC, PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from .clean import fold, zone_text
+from .records import Sentence
+from .resources import word_list
+
+
+class FrenchLanguageVars(PunktLanguageVars):
+    """Punkt's language variables with French sentence ends and quotation marks."""
+
+    sent_end_chars = (".", "?", "!", "…")
+    # Only closing marks move back onto the sentence they follow; an opening « stays with
+    # the sentence it opens.
+    # Straight quotes are left out: whether one opens or closes is decided by parity below.
+    re_boundary_realignment = re.compile(r'[\')\]}\u2019\u201d\xbb\u00a0\u202f]+?(?:\s+|$)', re.MULTILINE)
+    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,\xab\xbb\u201c\u201d]"
+
+    @property
+    def _re_non_word_chars(self) -> str:
+        return r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb?!…])"
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(word_list("abbreviations"))
+    for word in word_list("sentence_starters"):
+        params.add_ortho_context(word, _ORTHO_MID_LC)
+    tokenizer = PunktSentenceTokenizer(lang_vars=FrenchLanguageVars())
+    tokenizer._params = params  # Punkt has no public setter for untrained parameters
+    return tokenizer
+
+
+# A closing quote glued to a sentence end, then a capitalised word: « …paix. » Il a dit
+_HIDDEN_END = re.compile(r'[.!?…]\s*["»”]\s+(?=["«“]?\s?[A-ZÀ-Ý])')
+# « … » then a capital word ends a sentence, unless it is an omission mark « (…) ».
+_ELLIPSIS_END = re.compile(r'(?<![(\[])(?:\.\.\.|…)["»”]?\s+(?=[A-ZÀ-Ý])')
+# Initials and references that Punkt cuts after: « J.A. Howe », « L. 642-3 », « B.I.P.) ou »
+_GLUED_INITIALS = re.compile(r'(?:\b(?:[A-Z]\.){2,}|\b[A-Z]\.)$')
+_CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]')
+_ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    spans = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
+    spans = _split_hidden_ends(text, spans)
+    spans = _split_ellipses(text, spans)
+    spans = _move_straight_quotes(text, spans)
+    return _merge_continuations(text, spans)
+
+
+def _split_hidden_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        cut = a
+        for match in _HIDDEN_END.finditer(text, a, b):
+            quote_end = match.end()
+            piece_end = len(text[cut:quote_end].rstrip()) + cut
+            out.append((cut, piece_end))
+            cut = quote_end
+        out.append((cut, b))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _split_ellipses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        cut = a
+        for match in _ELLIPSIS_END.finditer(text, a, b):
+            out.append((cut, len(text[cut:match.end()].rstrip()) + cut))
+            cut = match.end()
+        out.append((cut, b))
+    return out
+
+
+def _move_straight_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # A straight quote after a sentence end closes the previous sentence when that sentence
+    # left one open (odd count); otherwise it opens the next one.
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and text.startswith('"', a) and text[out[-1][0]:out[-1][1]].count('"') % 2 == 1:
+            rest = text[a + 1:b]
+            if rest.strip():
+                out[-1] = (out[-1][0], a + 1)
+                a = a + 1 + len(rest) - len(rest.lstrip())
+            else:
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # « Qui peut croire à une trêve ? », a lancé X.  is one sentence, not two.
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and (_ENDS_QUESTION.search(text, merged[-1][0], merged[-1][1])
+                       and _CONTINUATION.match(text, a)
+                       or _GLUED_INITIALS.search(text, merged[-1][0], merged[-1][1])
+                       and not _starts_sentence(text, a)):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    word = re.match(r"[\w'’]+", text[pos:pos + 30])
+    if not word or not word.group()[0].isupper():
+        return False
+    token = word.group().lower().replace("’", "'")
+    return token in _starters() or token.split("'")[0] + "'" in _starters()
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    return frozenset(word_list("sentence_starters"))
+
+
+def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
+    """Split ``text`` into sentences and zoned lines, with offsets into ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The article as read (any line ends).
+    folded : str, optional
+        ``fold(text)`` when the caller already has it.
+
+    Returns
+    -------
+    list of Sentence
+        Units in order, disjoint, each with ``text == source[start:end]``.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("M. Rubio a parlé. « Nous avançons », a-t-il dit.")]
+    ['M. Rubio a parlé.', '« Nous avançons », a-t-il dit.']
+    """
+    folded = fold(text) if folded is None else folded
+    units: list[Sentence] = []
+    paragraph = 0
+    previous_end = 0
+    for zone in zone_text(text, folded):
+        if "\n\n" in text[previous_end:zone.start].replace("\r", "") or not units:
+            paragraph += 1 if units else 0
+        previous_end = zone.end
+        pieces = _split_line(text, zone.start, zone.end) if zone.kind == "prose" else [(zone.start, zone.end)]
+        kind = "sentence" if zone.kind == "prose" else zone.kind
+        for a, b in pieces:
+            units.append(Sentence(a, b, text[a:b], kind, len(units), paragraph))
+    return units

@@ -1,0 +1,219 @@
+"""Speaker registry (``stance/data/speakers.toml`` plus user files) and mention finding.
+
+A mention is any phrase that may name a source: a registered name or title, an anonymous
+source (« une source proche du dossier »), a group (« les deux parties »), a pronoun, a
+role pointing back (« le responsable russe ») or an unregistered person (« Andriy Yermak »).
+All matching runs on the folded view; offsets are those of the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .clean import fold
+from .errors import ConfigError
+from .records import Mention
+from .resources import data_path, load_toml, word_list
+
+KINDS = ("person", "institution", "media", "source", "group")
+SIDES = ("US", "RU", "UA", "EU", "")
+_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+_DETERMINERS = {"la": "f", "une": "f", "le": "m", "un": "m", "du": "m", "au": "m", "cette": "f", "ce": "m"}
+_SIDE_ADJECTIVES = {"russe": "RU", "russes": "RU", "americain": "US", "americaine": "US", "americains": "US",
+                    "ukrainien": "UA", "ukrainienne": "UA", "ukrainiens": "UA", "europeen": "EU",
+                    "europeenne": "EU", "europeens": "EU", "du kremlin": "RU", "de la maison blanche": "US"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One registry entry."""
+
+    id: str
+    name: str
+    kind: str
+    gender: str
+    side: str
+    names: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+def _line_of(text: str, table: str) -> int:
+    match = re.search(rf"^\s*\[{re.escape(table)}\]", text, re.MULTILINE)
+    return text[:match.start()].count("\n") + 1 if match else 0
+
+
+def parse_speakers(data: dict[str, Any], path: Path, text: str) -> dict[str, Speaker]:
+    """Validate parsed TOML tables into `Speaker` entries (errors name file and line)."""
+    speakers = {}
+    for sid, entry in data.items():
+        where = f"{path}:{_line_of(text, sid)}"
+        if not _ID.match(sid):
+            raise ConfigError(f"{where}: speaker id {sid!r} must be lowercase ascii (a-z, 0-9, _)")
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: [{sid}] must be a table")
+        unknown = set(entry) - {"name", "kind", "gender", "side", "names", "titles"}
+        if unknown:
+            raise ConfigError(f"{where}: [{sid}] has unknown field(s) {', '.join(sorted(unknown))}")
+        kind, gender, side = entry.get("kind", "person"), entry.get("gender", ""), entry.get("side", "")
+        if kind not in KINDS:
+            raise ConfigError(f"{where}: [{sid}] kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if gender not in ("m", "f", ""):
+            raise ConfigError(f"{where}: [{sid}] gender must be 'm', 'f' or '', not {gender!r}")
+        if side not in SIDES:
+            raise ConfigError(f"{where}: [{sid}] side must be one of US, RU, UA, EU or '', not {side!r}")
+        lists = {}
+        for key in ("names", "titles"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise ConfigError(f"{where}: [{sid}] {key} must be a list of non-empty strings")
+            lists[key] = tuple(value)
+        speakers[sid] = Speaker(sid, str(entry.get("name", sid)), kind, gender, side, lists["names"], lists["titles"])
+    return speakers
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = re.split(r"[\s\-]+", fold(phrase).strip())
+    return r"[\s\-]+".join(re.escape(w) for w in words if w)
+
+
+@dataclass
+class Registry:
+    """Known speakers and the compiled patterns that find them in folded text."""
+
+    speakers: dict[str, Speaker]
+    _lookup: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        alternatives = []
+        for speaker in self.speakers.values():
+            for phrase, kind in [(n, "name") for n in speaker.names] + [(t, "title") for t in speaker.titles]:
+                key = re.sub(r"[\s\-]+", " ", fold(phrase).strip())
+                self._lookup.setdefault(key, (speaker.id, kind))
+                alternatives.append((len(key), _phrase_pattern(phrase), kind))
+        alternatives.sort(key=lambda a: -a[0])
+        names = "|".join(p for _, p, k in alternatives if k == "name") or r"(?!x)x"
+        titles = "|".join(p for _, p, k in alternatives if k == "title") or r"(?!x)x"
+        self._pattern = re.compile(
+            r"(?<![\w])(?:(?P<det>le|la|les|un|une|du|des|au|aux|de la|de l'|l'|d'|cette|ce)\s*)?"
+            rf"(?:(?P<title>{titles})|(?:(?:m\.|mme|mm\.|monsieur|madame)\s+)?(?P<name>{names}))(?![\w])"
+        )
+
+    def get(self, sid: str) -> Speaker | None:
+        """The entry for ``sid``, if registered."""
+        return self.speakers.get(sid)
+
+    def find(self, folded: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
+        """Registered names and titles in ``folded[start:end]``: (start, end, id, det, how)."""
+        found = []
+        assert self._pattern is not None
+        for match in self._pattern.finditer(folded, start, end):
+            how = "title" if match.group("title") else "name"
+            phrase = re.sub(r"[\s\-]+", " ", match.group(how))
+            sid = self._lookup.get(phrase, (None, ""))[0]
+            if sid:
+                det = (match.group("det") or "").strip()
+                if how == "name" and det in ("d'", "l'", "de la", "de l'", "du", "au", "aux", "des"):
+                    found.append((match.start(how), match.end(), sid, det, how))
+                else:
+                    found.append((match.start(), match.end(), sid, det, how))
+        return found
+
+
+def load_registry(extra: Path | str | None = None) -> Registry:
+    """The default registry, with ``extra`` (a TOML file) adding or overriding entries.
+
+    >>> load_registry().get("ouchakov").side
+    'RU'
+    """
+    return _load_registry(str(extra) if extra else None)
+
+
+@lru_cache(maxsize=8)
+def _load_registry(extra: str | None) -> Registry:
+    path = data_path("speakers.toml")
+    speakers = parse_speakers(load_toml(path), path, path.read_text(encoding="utf-8"))
+    if extra:
+        user = Path(extra)
+        speakers.update(parse_speakers(load_toml(user), user, user.read_text(encoding="utf-8", errors="replace")))
+    return Registry(speakers)
+
+
+def ascii_id(name: str) -> str:
+    """Lowercase ascii id of a name (« Kaja Kallas » → ``kallas`` is done by the caller)."""
+    return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+
+
+@lru_cache(maxsize=1)
+def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    singular, plural = [], []
+    for line in word_list("source_nouns"):
+        one, _, many = line.partition("|")
+        singular.append(re.escape(one.strip()))
+        plural.append(re.escape((many or one).strip()))
+    nouns = "|".join(sorted(set(singular + plural), key=len, reverse=True))
+    sides = "|".join(re.escape(s) for s in sorted(_SIDE_ADJECTIVES, key=len, reverse=True))
+    source = re.compile(
+        r"(?<![\w])(?P<det>une|un|des|de|d'|la|le|les|l'|cette|ce|ces|la meme|le meme|meme)\s*(?:meme\s+)?"
+        rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
+    )
+    groups = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(g) for g in word_list("group_phrases")) + r")(?![\w])")
+    person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)\s+|(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?)\s+)"
+                        r"(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])")
+    return source, groups, person, frozenset(word_list("first_names"))
+
+
+_PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere)(?![\w'])")
+
+
+def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
+    """Every possible speaker mention in ``text[start:end]``, in order, non-overlapping."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(a: int, b: int, sid: str | None, kind: str, gender: str, side: str) -> None:
+        taken.append((a, b))
+        mentions.append(Mention(a, b, text[a:b], sid, kind, gender, side))
+
+    for a, b, sid, det, how in registry.find(folded, start, end):
+        speaker = registry.speakers[sid]
+        gender = _DETERMINERS.get(det, speaker.gender) if how == "title" or speaker.kind != "person" else speaker.gender
+        add(a, b, sid, speaker.kind if how == "name" or speaker.kind != "person" else "person", gender, speaker.side)
+    source, groups, person, first_names = _generic_patterns()
+    for match in groups.finditer(folded, start, end):
+        if free(*match.span()):
+            add(match.start(), match.end(), "*", "group", "", "")
+    for match in source.finditer(folded, start, end):
+        if not free(*match.span()):
+            continue
+        det, noun = match.group("det"), match.group("noun")
+        side = _SIDE_ADJECTIVES.get(match.group("side") or "", "")
+        gender = "f" if det in ("une", "la", "cette") or noun.startswith("source") else "m"
+        plural = det in ("des", "les", "ces") or noun.endswith("s") and not noun.endswith("source")
+        if match.group("side2"):
+            add(match.start(), match.end(), "*", "group", "", "")
+        elif det in ("un", "une", "des", "de", "d'") or "source" in noun or "proche" in noun:
+            add(match.start(), match.end(), "source", "source", gender, side)
+        elif not plural:
+            add(match.start(), match.end(), None, "role", gender, side)
+    for match in person.finditer(text, start, end):
+        a, b = match.span()
+        first = match.group("first")
+        if not free(a, b) or (first and fold(first) not in first_names):
+            continue
+        sid = ascii_id(match.group("last"))
+        if sid:
+            add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
+    for match in _PRONOUN.finditer(folded, start, end):
+        if free(*match.span()):
+            word = match.group("p")
+            gender = "f" if word.startswith(("elle", "celle", "cette")) else "m"
+            add(match.start(), match.end(), None, "pronoun", gender, "")
+    mentions.sort(key=lambda m: m.start)
+    return mentions

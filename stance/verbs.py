@@ -1,0 +1,90 @@
+"""Reporting and stance verbs: the lexicon (``data/reporting_verbs.txt``) and verb groups.
+
+A verb group is a reporting verb with its auxiliary and what sits between them
+(« a pour sa part évoqué », « s'est dit », « a-t-il souligné », « était-il ajouté »).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .clean import fold
+from .resources import word_list
+
+_ER_ENDINGS = ("e", "ee", "es", "ees", "ent", "ait", "aient", "a", "erent", "era", "eront", "erait",
+               "eraient", "ant", "er", "ons", "ez")
+_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "est", "sont",
+                "etait", "etaient", "ai", "avons", "avez", "s'est", "se sont", "s'etait", "s'etaient",
+                "va", "vont", "allait", "doit", "devait", "veut", "voulait", "tient a", "a tenu a")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A lexicon verb and the conditions under which it reports speech."""
+
+    lemma: str
+    requires: str | None = None  # words (« de|d' ») one of which must follow in the clause
+    incise_only: bool = False
+
+
+def _generate_forms(infinitive: str) -> list[str]:
+    base = infinitive[:-2]
+    forms = []
+    for ending in _ER_ENDINGS:
+        stem = base
+        if base.endswith("g") and ending[0] in "ao":
+            stem = base + "e"
+        forms.append(stem + ending)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def verb_lexicon() -> dict[str, VerbEntry]:
+    """Folded verb form → entry, generated from the data file."""
+    forms: dict[str, VerbEntry] = {}
+    for line in word_list("reporting_verbs"):
+        head, _, listed = line.partition(":")
+        requires = re.search(r"\[([^\]]+)\]", head)
+        entry = VerbEntry(fold(re.sub(r"[\[{].*", "", head)).strip(),
+                          fold(requires.group(1)) if requires else None, "{incise}" in head)
+        lemma = entry.lemma
+        reflexive = re.match(r"(?:se |s')(.*)", lemma)
+        if listed.strip():
+            words = [fold(f).strip() for f in listed.split(",") if f.strip()]
+        elif (reflexive.group(1) if reflexive else lemma).endswith("er"):
+            words = _generate_forms(reflexive.group(1) if reflexive else lemma)
+        else:
+            words = [lemma]
+        for word in words:
+            forms.setdefault(word, entry)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def verb_pattern() -> re.Pattern[str]:
+    """Regex finding verb groups in masked folded text.
+
+    Groups: ``aux`` (auxiliary, optional), ``refl`` (reflexive pronoun), ``verb`` (the
+    lexicon form), ``inv`` (inverted subject pronoun: -t-il, -elle, -on…).
+    """
+    forms = sorted(verb_lexicon(), key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    fillers = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(word_list("verb_fillers"), key=len, reverse=True))
+    aux = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(_AUXILIARIES, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'-])(?:(?:ne\s+|n')?(?P<aux>(?:(?:se|s')\s*)?(?:{aux}))(?P<auxinv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))?"
+        rf"(?:\s*,?\s+(?:{fillers})(?![\w])\s*,?){{0,4}}?\s*)?(?P<refl>(?:se|s')\s*)?(?P<verb>{alternation})"
+        rf"(?P<inv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))?(?![\w])"
+    )
+
+
+def is_gerund(form: str) -> bool:
+    """« estimant », « saluant »: a participle clause, not a main verb."""
+    return form.endswith("ant")
+
+
+def is_infinitive(form: str) -> bool:
+    """« déclarer »: an infinitive never carries the clause's subject."""
+    entry = verb_lexicon().get(form)
+    return entry is not None and (form == entry.lemma or form == re.sub(r"^(?:se |s')", "", entry.lemma))
