@@ -21,7 +21,11 @@ from .verbs import is_gerund, is_infinitive, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
-_CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu|\bqu'|\bque\b")
+_CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
+_DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
+# After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
+# complement of the verb (« a accusé la Russie de … »).
+_NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +85,14 @@ def _selon_pattern() -> re.Pattern[str]:
 
 def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     """A mention can be a subject unless a preposition stands right before it."""
-    before = masked[:mention.start - offset].rstrip()
-    word = re.search(r"([\w']+(?:\s+(?:a|de|du|des))?)$", before)
-    if not word:
+    words = re.findall(r"[\w]+'?|'", masked[max(0, mention.start - offset - 40):mention.start - offset])
+    if words and words[-1] in _DETERMINERS:
+        words = words[:-1]
+    if not words:
         return True
-    last = word.group(1).split()[-1]
-    return last not in _prepositions() and word.group(1) not in _prepositions() and not last.endswith("'") \
-        or last in ("l'",)
+    last = words[-1]
+    pair = " ".join(words[-2:])
+    return last not in _prepositions() and pair not in _prepositions()
 
 
 class Resolver:
@@ -164,7 +169,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     lead = re.match(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?", masked)
     selon = _selon_pattern().match(masked, lead.end() if lead else 0)
     if selon:
-        hit = next((m for m in mentions if m.start - offset == selon.end()), None)
+        hit = _selon_source(masked, selon.end(), mentions, offset)
         if hit:
             return build(hit, selon.group("cue"), "selon", _coordinated(text, mentions, hit)), mentions
     # Headline « Rubio : « … » »
@@ -184,7 +189,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     for selon in _selon_pattern().finditer(masked):
         if selon.group("cue") == "pour":
             continue
-        hit = next((m for m in mentions if m.start - offset == selon.end()), None)
+        hit = _selon_source(masked, selon.end(), mentions, offset)
         if hit:
             return build(hit, selon.group("cue"), "selon"), mentions
     return None, mentions
@@ -199,7 +204,18 @@ _OBJECT_WORDS = frozenset("le la les l' un une des du de d' que qu' au aux ce ce
 def _is_incise_gap(gap: str) -> bool:
     """True when only adverbials separate an inverted verb from its subject."""
     words = re.findall(r"[\w']+", _INCISE_PHRASES.sub(" ", gap))
-    return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith("'") for w in words)
+    return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith(("'", "ant")) for w in words)
+
+
+def _selon_source(masked: str, position: int, mentions: list[Mention], offset: int) -> Mention | None:
+    """The mention right after « selon » (« selon le site américain Axios » allowed)."""
+    for mention in mentions:
+        gap = masked[position:mention.start - offset]
+        if mention.start - offset >= position and "," not in gap and len(gap.split()) <= 3:
+            return mention
+        if mention.start - offset >= position:
+            return None
+    return None
 
 
 def _has_required(requires: str, after: str) -> bool:
@@ -219,8 +235,6 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         return None
     start, end = verb.start() + offset, verb.end() + offset
     after = masked[verb.end():]
-    if entry.requires and not _has_required(entry.requires, after):
-        return None
     inverted_pronoun = verb.group("inv") or verb.group("auxinv")
     if inverted_pronoun:
         word = inverted_pronoun.rsplit("-", 1)[-1]
@@ -235,8 +249,10 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     if not before or before[-1] in ",:" or not before.strip():
         hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"), None)
         if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
-            return hit, "inverted", _coordinated(text, mentions, hit)
-    if entry.incise_only:
+            group = _coordinated(text, mentions, hit)
+            if not _NOT_AFTER_INVERTED.match(masked, group[-1].end - offset):
+                return hit, "inverted", group
+    if entry.incise_only or entry.requires and not _has_required(entry.requires, " ".join(after.split()[:6])):
         return None
     # Relative clause « X, qui a décrit … »
     relative = re.search(r"(?:^|[\s,])qui\s*$", before)

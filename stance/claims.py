@@ -50,22 +50,28 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribution: Attribution,
                 registry: Registry, resolver: Resolver, doc: str | None) -> list[Claim]:
-    claims = []
+    pieces = []
     for a, b in split_clauses(masked):
         start, end = _trim(text, sentence.start + a, sentence.start + b)
         if end <= start:
             continue
-        found = attribution
-        # « tout en rappelant que… », « mais que… » continue the sentence's own source
-        if a > 0 and not re.match(r"\s*(?:tout\s+en|mais\s+qu)", masked[a:b]):
+        own = None
+        # « tout en rappelant que… », « mais que… » continue the source of the clause before
+        if not re.match(r"\s*(?:tout\s+en|mais\s+qu)", masked[a:b]) or not pieces:
             piece = Sentence(start, end, text[start:end], sentence.kind, sentence.index, sentence.paragraph)
             own, _ = attribute_sentence(text, folded, piece, masked[start - sentence.start:end - sentence.start],
                                         registry, resolver)
-            if own and own.speaker:
-                found = own
+        pieces.append((start, end, own if own and own.speaker else None))
+    if len(pieces) == 1:
+        pieces = [(pieces[0][0], pieces[0][1], attribution)]
+    claims = []
+    previous = next((found for _, _, found in pieces if found), attribution)
+    for start, end, found in pieces:
+        found = found or previous
+        previous = found
+        method = found.method if not found.reason else f"{found.method}: {found.reason}"
         claims.append(Claim(start, end, text[start:end], doc, found.speaker, found.speakers, found.mention,
-                            found.cue, found.method if not found.reason else f"{found.method}: {found.reason}",
-                            sentence.index))
+                            found.cue, method, sentence.index))
     return claims
 
 
@@ -81,11 +87,12 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     run: list[tuple[Sentence, str]] = []
     run_attribution: Attribution | None = None
     last_attributed: int | None = None
-    pending: list[Claim] = []
+    answer: Attribution | None = None
     for sentence in sentences:
         if not sentence.is_prose:
             continue
-        if "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]:
+        new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]
+        if new_line:
             # a quotation goes on into the next paragraph only when that one reopens it
             opener = text[sentence.start]
             if not inside or opener not in "«“\"":
@@ -97,6 +104,12 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         masked, inside = mask_quotes(sentence.text, folded[sentence.start:sentence.end], inside)
         attribution, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver)
         fully_quoted = not re.search(r"\w", masked)
+        if new_line:
+            answer = None
+        if attribution and attribution.method == "headline":
+            answer = attribution  # « Dmitri Peskov : … » — the rest of the line is his answer
+        elif attribution is None and answer is not None:
+            attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         if started_inside or inside:
             run.append((sentence, masked))
             if attribution and run_attribution is None:
@@ -138,7 +151,6 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             continue
         if attribution:
             yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc)
-    del pending
 
 
 def extract_claims(text: str, *, doc: str | None = None, registry: Registry | None = None) -> list[Claim]:

@@ -157,7 +157,8 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     nouns = "|".join(sorted(set(singular + plural), key=len, reverse=True))
     sides = "|".join(re.escape(s) for s in sorted(_SIDE_ADJECTIVES, key=len, reverse=True))
     source = re.compile(
-        r"(?<![\w])(?P<det>une|un|des|de|d'|la|le|les|l'|cette|ce|ces|la meme|le meme|meme)\s*(?:meme\s+)?"
+        r"(?<![\w])(?P<det>une|un|des|de|d'|la|le|les|l'|cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
+        r"de nombreux|de nombreuses|nombre de|deux|trois|quelques)\s*(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
     groups = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(g) for g in word_list("group_phrases")) + r")(?![\w])")
@@ -198,7 +199,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         plural = det in ("des", "les", "ces") or noun.endswith("s") and not noun.endswith("source")
         if match.group("side2"):
             add(match.start(), match.end(), "*", "group", "", "")
-        elif det in ("un", "une", "des", "de", "d'") or "source" in noun or "proche" in noun:
+        elif det not in ("le", "la", "l'", "ce", "cette", "le meme", "la meme", "meme") or "source" in noun \
+                or "proche" in noun:
             add(match.start(), match.end(), "source", "source", gender, side)
         elif not plural:
             add(match.start(), match.end(), None, "role", gender, side)
