@@ -49,7 +49,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribution: Attribution,
-                registry: Registry, resolver: Resolver, doc: str | None) -> list[Claim]:
+                registry: Registry, resolver: Resolver, doc: str | None, unit: int | None = None) -> list[Claim]:
     pieces = []
     for a, b in split_clauses(masked):
         start, end = _trim(text, sentence.start + a, sentence.start + b)
@@ -71,7 +71,7 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
         previous = found
         method = found.method if not found.reason else f"{found.method}: {found.reason}"
         claims.append(Claim(start, end, text[start:end], doc, found.speaker, found.speakers, found.mention,
-                            found.cue, method, sentence.index))
+                            found.cue, method, sentence.index, sentence.index if unit is None else unit))
     return claims
 
 
@@ -135,6 +135,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         resolver.previous_mentions = mentions
         if run and not inside:
             # the quotation closes here: every sentence of it takes the source found in it
+            unit = run[0][0].index
             for member, member_masked in run:
                 if member.index == sentence.index and attribution:
                     continue
@@ -142,9 +143,9 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                     yield from _claims_for(text, folded, member, member_masked,
                                            Attribution(run_attribution.speaker, run_attribution.speakers,
                                                        run_attribution.mention, run_attribution.cue, "quote-run"),
-                                           registry, resolver, doc)
+                                           registry, resolver, doc, unit)
             if attribution:
-                yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc)
+                yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit)
             run, run_attribution = [], None
             continue
         if run:

@@ -69,6 +69,7 @@ class Claim:
     cue: str | None = None
     method: str | None = None
     sentence: int = 0
+    unit: int = 0  # claims of one sentence or one quotation share a unit
     date: str | None = None
     label: Label | None = None
     score: float | None = None

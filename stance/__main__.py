@@ -1,0 +1,4 @@
+"""``python -m stance``."""
+from .cli import run
+
+run()

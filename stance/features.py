@@ -1,0 +1,113 @@
+"""Features of a claim for the stance model: words, character n-grams and rule votes.
+
+Words come from a French tokenizer on the folded text that splits elisions and keeps
+negation words (« n' » → « ne »; nothing is dropped as a stop word); registered speaker
+names are replaced by one placeholder so the model learns how things are said, not who
+says them. Character n-grams cover unseen inflections and missing accents.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+
+from .clean import fold
+from .records import LABELS
+from .rules import Rule, apply_rules, load_rules
+from .speakers import load_registry
+
+SPEAKER_TOKEN = "qqn"
+_ELISIONS = {"n'": "ne", "l'": "le", "d'": "de", "qu'": "que", "s'": "se", "j'": "je", "c'": "ce", "m'": "me",
+             "t'": "te", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque", "quoiqu'": "quoique"}
+_TOKEN = re.compile(r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[nldsjcmt])'|\d+(?:[.,]\d+)*|\w+(?:-\w+)*")
+
+
+def normalize_claim(text: str) -> str:
+    """Folded claim with registered speaker mentions replaced by a placeholder."""
+    folded = fold(text)
+    pieces, last = [], 0
+    for start, end, _sid, _det, _how in load_registry().find(folded, 0, len(folded)):
+        pieces.append(folded[last:start])
+        pieces.append(f" {SPEAKER_TOKEN} ")
+        last = end
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - nltk has no type hints
+    from nltk.stem.snowball import FrenchStemmer
+
+    return FrenchStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+class WordTokenizer:
+    """Picklable tokenizer: elisions split and expanded, optional Snowball stems.
+
+    >>> WordTokenizer(stems=False)("qu'il n'y a pas d'accord")
+    ['que', 'il', 'ne', 'y', 'a', 'pas', 'de', 'accord']
+    """
+
+    def __init__(self, stems: bool = True) -> None:
+        self.stems = stems
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = [_ELISIONS.get(t, t) for t in _TOKEN.findall(text)]
+        return [_stem(t) for t in tokens] if self.stems else tokens
+
+
+class RuleVotes(BaseEstimator, TransformerMixin):
+    """One column per (rule, label voted) plus one per label with the vote count."""
+
+    def __init__(self, rules: tuple[Rule, ...] | None = None, weight: float = 1.0) -> None:
+        self.rules = rules
+        self.weight = weight
+
+    def fit(self, X: list[str], y: object = None) -> RuleVotes:  # noqa: N803 - sklearn API
+        rules = self.rules if self.rules is not None else load_rules()
+        self.columns_ = {(r.id, label): i for i, (r, label) in enumerate((r, lab) for r in rules for lab in LABELS)}
+        self.n_columns_ = len(self.columns_) + len(LABELS)
+        return self
+
+    def transform(self, X: list[str]) -> sparse.csr_matrix:  # noqa: N803
+        rules = self.rules if self.rules is not None else load_rules()
+        rows, cols, vals = [], [], []
+        base = len(self.columns_)
+        for i, text in enumerate(X):
+            for vote in apply_rules(text, rules):
+                column = self.columns_.get((vote.rule, vote.label))
+                if column is not None:
+                    rows += [i, i]
+                    cols += [column, base + LABELS.index(vote.label)]
+                    vals += [self.weight, self.weight]
+        return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(len(X), self.n_columns_))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        names = [f"rule:{rid}={label}" for (rid, label) in self.columns_] + [f"votes:{label}" for label in LABELS]
+        return np.asarray(names, dtype=object)
+
+
+def build_features(word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (2, 5),
+                   stems: bool = True, rule_votes: bool = True, min_df: int = 1,
+                   max_features: int | None = 40000, rules: tuple[Rule, ...] | None = None) -> FeatureUnion:
+    """The feature union used by `StanceClassifier` (inputs: raw claim texts)."""
+    parts = [
+        ("words", TfidfVectorizer(preprocessor=normalize_claim, tokenizer=WordTokenizer(stems), token_pattern=None,
+                                  lowercase=False, ngram_range=word_ngrams, min_df=min_df, sublinear_tf=True,
+                                  max_features=max_features)),
+        ("chars", TfidfVectorizer(preprocessor=normalize_claim, analyzer="char_wb", ngram_range=char_ngrams,
+                                  lowercase=False, min_df=max(min_df, 2), sublinear_tf=True, max_features=max_features)),
+    ]
+    if rule_votes:
+        parts.append(("rules", RuleVotes(rules)))
+    return FeatureUnion(parts)

@@ -1,0 +1,166 @@
+"""Saving and loading models with a model card that guards integrity and versions.
+
+A model is ``NAME.joblib`` with ``NAME.card.json`` beside it. The card records the
+versions of stance, scikit-learn and Python, the labels and counts, the sha256 of the
+training data, of the rules and of the model file, the CV scores and the date. Loading
+refuses a file whose sha256 differs from its card (truncated or tampered) and, when the
+card was written by another scikit-learn version, rebuilds the model from the shipped
+annotations instead of unpickling it, caching the result.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelError
+from .resources import corpus_dir, data_path, models_dir
+
+log = logging.getLogger("stance")
+DEFAULT_MODEL = "stance-default.joblib"
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sha256_files(paths: list[Path]) -> str:
+    """One sha256 over several files (names and contents, in the given order)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def card_path(model_path: Path) -> Path:
+    """Where the card of a model lives."""
+    return model_path.with_name(model_path.name.removesuffix(".joblib") + ".card.json")
+
+
+def versions() -> dict[str, str]:
+    """Versions a model depends on."""
+    import sklearn
+
+    from . import __version__
+
+    return {"stance": __version__, "scikit_learn": sklearn.__version__, "python": platform.python_version()}
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a file through a temporary file and a rename, so no half file is ever seen."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes 0600 files; models and outputs are meant to be shared
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def save_model(model: object, path: Path | str, card: dict[str, Any]) -> dict[str, Any]:
+    """Write ``model`` with joblib and its card (with sha256 and versions); returns the card."""
+    import io
+
+    import joblib
+
+    path = Path(path)
+    buffer = io.BytesIO()
+    joblib.dump(model, buffer, compress=3)
+    atomic_write_bytes(path, buffer.getvalue())
+    card = {**card, **versions(), "model_file": path.name, "model_sha256": sha256_file(path),
+            "rules_sha256": sha256_file(data_path("rules.toml"))}
+    atomic_write_bytes(card_path(path), (json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode())
+    return card
+
+
+def read_card(path: Path) -> dict[str, Any]:
+    """The card of a model, or a `ModelError` saying what is wrong."""
+    card_file = card_path(path)
+    if not card_file.exists():
+        raise ModelError(f"{path}: model card {card_file.name} is missing; retrain with `stance train`")
+    try:
+        return json.loads(card_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{card_file}: unreadable model card ({exc})") from None
+
+
+def default_model_path() -> Path:
+    """The shipped model."""
+    return models_dir() / DEFAULT_MODEL
+
+
+def cache_dir() -> Path:
+    """Where rebuilt models are cached (``$STANCE_CACHE`` or the user cache folder)."""
+    root = os.environ.get("STANCE_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(root) / "stance" if not os.environ.get("STANCE_CACHE") else Path(root)
+
+
+def load_model(path: Path | str | None = None) -> Any:
+    """Load a model after checking its card: sha256 first, then versions.
+
+    Raises `ModelError` for a missing, truncated, tampered or unreadable model. A model
+    written by another scikit-learn version is rebuilt from the shipped annotations with
+    the parameters and seed of its card, and cached.
+    """
+    import joblib
+    import sklearn
+
+    path = Path(path) if path else default_model_path()
+    if not path.exists():
+        raise ModelError(f"{path}: no such model file")
+    card = read_card(path)
+    if sha256_file(path) != card.get("model_sha256"):
+        raise ModelError(f"{path}: sha256 does not match its card (truncated or modified); refusing to load it")
+    if card.get("scikit_learn") != sklearn.__version__:
+        return _rebuild(path, card)
+    try:
+        return joblib.load(path)
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means an unusable file
+        raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
+
+
+def _rebuild(path: Path, card: dict[str, Any]) -> Any:
+    import joblib
+    import sklearn
+
+    from .estimator import fit_from_files
+
+    key = f"{path.stem}-sklearn{sklearn.__version__}-{card.get('data_sha256', '')[:12]}.joblib"
+    cached = cache_dir() / key
+    if cached.exists():
+        try:
+            return joblib.load(cached)
+        except Exception:  # noqa: BLE001 - a broken cache entry is rebuilt
+            cached.unlink(missing_ok=True)
+    log.warning("%s was built with scikit-learn %s, this is %s: rebuilding it from the shipped annotations",
+                path.name, card.get("scikit_learn"), sklearn.__version__)
+    files = [corpus_dir() / name for name in card.get("data_files", [])]
+    missing = [str(f) for f in files if not f.exists()]
+    if missing or not files:
+        raise ModelError(f"{path}: built with scikit-learn {card.get('scikit_learn')} and the annotations to "
+                         f"rebuild it are missing ({', '.join(missing) or 'none listed'})")
+    model = fit_from_files(files, params=card.get("params", {}), seed=card.get("seed", 0))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        import io
+
+        buffer = io.BytesIO()
+        joblib.dump(model, buffer, compress=3)
+        atomic_write_bytes(cached, buffer.getvalue())
+    except OSError as exc:
+        log.warning("could not cache the rebuilt model in %s (%s)", cached.parent, exc)
+    return model
