@@ -17,7 +17,7 @@ from .clean import fold as fold_text
 from .records import Mention, Sentence
 from .resources import word_list
 from .speakers import Registry, find_mentions
-from .verbs import is_gerund, is_infinitive, verb_lexicon, verb_pattern
+from .verbs import is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
@@ -25,6 +25,9 @@ _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
+# An auxiliary a few words before a participle (« a en outre, mercredi, estimé »)
+_DISTANT_AUX = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient|aura|auront|s'est|se\s+sont|s'etait)"
+                          r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?(?:\s*,?\s*[\w'-]+\s*,?){0,4}?\s*$")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 
 
@@ -231,7 +234,11 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     form = re.sub(r"\s+", " ", verb.group("verb"))
     entry = verb_lexicon()[form]
     has_aux = bool(verb.group("aux"))
-    if not has_aux and not verb.group("inv") and (is_gerund(form) or is_infinitive(form)):
+    written = text[verb.start("verb") + offset:verb.end("verb") + offset]
+    if not has_aux and is_participle(form, written):
+        has_aux = bool(_DISTANT_AUX.search(masked, 0, verb.start()))
+    if not has_aux and not verb.group("inv") and not verb.group("refl") \
+            and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
         return None
     start, end = verb.start() + offset, verb.end() + offset
     after = masked[verb.end():]

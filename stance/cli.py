@@ -85,7 +85,10 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str], title:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*columns, title=title or None, show_lines=False)
+        table = Table(title=title or None, show_lines=False)
+        for column in columns:
+            wide = column == "text"
+            table.add_column(column, overflow="fold", ratio=4 if wide else None, no_wrap=not wide)
         for row in rows:
             table.add_row(*[str(row.get(c, "")) if row.get(c) is not None else "" for c in columns])
         Console().print(table)

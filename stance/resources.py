@@ -19,14 +19,24 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("stance") / "data" / name))
 
 
+def _shipped(package: str, folder: str) -> Path:
+    # Installed, the folder is the subpackage ``package``; run from a source checkout
+    # (tests, ``python -m stance`` in the repository) it is the top-level ``folder``.
+    checkout = Path(__file__).resolve().parent.parent / folder
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError:
+        return checkout
+
+
 def models_dir() -> Path:
     """Directory holding the shipped model (``models/`` in the repository)."""
-    return Path(str(resources.files("stance.models")))
+    return _shipped("stance.models", "models")
 
 
 def corpus_dir() -> Path:
     """Directory holding the shipped annotations (``annotations/`` in the repository)."""
-    return Path(str(resources.files("stance.corpus")))
+    return _shipped("stance.corpus", "annotations")
 
 
 def parse_word_list(text: str) -> tuple[str, ...]:

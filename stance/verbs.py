@@ -84,6 +84,18 @@ def is_gerund(form: str) -> bool:
     return form.endswith("ant")
 
 
+def is_participle(form: str, written: str) -> bool:
+    """« qualifiée », « annoncé » used without auxiliary: an adjective, not a finite verb.
+
+    ``written`` is the form as in the original text (accents decide « affirmé » from
+    « affirme »; accent-stripped text keeps the finite reading).
+    """
+    entry = verb_lexicon().get(form)
+    if entry is None or not entry.lemma.endswith("er"):
+        return False
+    return form.endswith(("ee", "ees", "es")) or written.rstrip().endswith(("é", "É"))
+
+
 def is_infinitive(form: str) -> bool:
     """« déclarer »: an infinitive never carries the clause's subject."""
     entry = verb_lexicon().get(form)
