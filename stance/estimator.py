@@ -120,10 +120,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             if self.mode == "rules":
                 out.append(self._rules_only(votes))
                 continue
-            model_p = dict(zip(self.classes_, probas[i].tolist()))
+            model_p = {str(c): p for c, p in zip(self.classes_, probas[i].tolist())}
             final = final_vote(votes) if self.mode == "hybrid" else None
             if final is not None:
-                probabilities = {c: 0.5 * model_p[c] + (0.5 if c == final.label else 0.0) for c in self.classes_}
+                probabilities = {c: 0.5 * p + (0.5 if c == final.label else 0.0) for c, p in model_p.items()}
                 out.append(Prediction(Label(final.label), probabilities[final.label], probabilities, "rule",
                                       final.rule, final.cue))
                 continue
@@ -168,7 +168,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Sequence[str | Claim]) -> np.ndarray:  # noqa: N803
         """Probabilities in the order of ``classes_``."""
-        return np.asarray([[p.probabilities[c] for c in self.classes_] for p in self.explain(X)])
+        return np.asarray([[p.probabilities[str(c)] for c in self.classes_] for p in self.explain(X)])
 
 
 def fit_from_files(files: Sequence[object], params: dict | None = None, seed: int = 0) -> StanceClassifier:

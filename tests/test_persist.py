@@ -1,0 +1,115 @@
+"""Model files: integrity and version checks, rebuild, determinism."""
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from stance import persist
+from stance.errors import ModelError
+from stance.estimator import StanceClassifier
+from stance.train import train_model
+
+ROWS = [
+    ("Des progrès tangibles ont été faits, a estimé Witkoff.", "progress"),
+    ("Les échanges ont été constructifs, selon Kiev.", "progress"),
+    ("Le Kremlin a salué un dialogue utile.", "progress"),
+    ("Moscou exige le retrait des troupes.", "position"),
+    ("Kiev se rendra à Genève la semaine prochaine.", "position"),
+    ("Rubio rencontrera Lavrov jeudi.", "position"),
+    ("Le Kremlin juge le plan inacceptable.", "obstacle"),
+    ("Peskov a déploré l'absence de compromis.", "obstacle"),
+    ("Ouchakov reste sceptique sur la trêve.", "obstacle"),
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "corpus" / "tiny.jsonl"
+    path.parent.mkdir()
+    path.write_text("".join(json.dumps({"text": t, "speakers": ["x"], "label": lab}, ensure_ascii=False) + "\n"
+                            for t, lab in ROWS), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def model_file(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr("stance.train.corpus_dir", lambda: corpus.parent)
+    monkeypatch.setattr("stance.persist.corpus_dir", lambda: corpus.parent)
+    monkeypatch.setenv("STANCE_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "m.joblib"
+    train_model([corpus], out, seed=0, cv="none", params={"max_features": 2000})
+    return out
+
+
+def test_round_trip_and_card(model_file: Path) -> None:
+    model = persist.load_model(model_file)
+    assert isinstance(model, StanceClassifier)
+    card = json.loads(persist.card_path(model_file).read_text())
+    assert card["model_sha256"] == persist.sha256_file(model_file)
+    assert {"stance", "scikit_learn", "python", "data_sha256", "rules_sha256", "counts", "labels"} <= set(card)
+
+
+def test_missing_model_and_missing_card(tmp_path: Path, model_file: Path) -> None:
+    with pytest.raises(ModelError, match="no such model"):
+        persist.load_model(tmp_path / "absent.joblib")
+    persist.card_path(model_file).unlink()
+    with pytest.raises(ModelError, match="card"):
+        persist.load_model(model_file)
+
+
+def test_truncated_model_is_refused(model_file: Path) -> None:
+    data = model_file.read_bytes()
+    model_file.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError, match="sha256"):
+        persist.load_model(model_file)
+
+
+def test_tampered_model_is_refused(model_file: Path) -> None:
+    data = bytearray(model_file.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    model_file.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="sha256"):
+        persist.load_model(model_file)
+
+
+def test_corrupt_file_with_matching_card_is_a_clear_error(model_file: Path) -> None:
+    model_file.write_bytes(b"not a pickle at all")
+    card_file = persist.card_path(model_file)
+    card = json.loads(card_file.read_text())
+    card["model_sha256"] = persist.sha256_file(model_file)
+    card_file.write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="cannot load"):
+        persist.load_model(model_file)
+
+
+def test_other_sklearn_version_is_rebuilt_and_cached(model_file: Path, tmp_path: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    card_file = persist.card_path(model_file)
+    card = json.loads(card_file.read_text())
+    card["scikit_learn"] = "0.0.1"
+    card_file.write_text(json.dumps(card))
+    with caplog.at_level(logging.WARNING, logger="stance"):
+        model = persist.load_model(model_file)
+    assert isinstance(model, StanceClassifier) and "rebuilding" in caplog.text
+    cached = list((tmp_path / "cache").glob("*.joblib"))
+    assert len(cached) == 1
+    assert persist.load_model(model_file).predict(["Moscou exige le retrait."])[0] in ("position", "obstacle", "progress")
+
+
+def test_same_data_and_seed_give_byte_identical_model_and_card(tmp_path: Path, corpus: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("stance.train.corpus_dir", lambda: corpus.parent)
+    cards = []
+    for name in ("a.joblib", "b.joblib"):
+        cards.append(train_model([corpus], tmp_path / name, seed=3, cv="none", params={"max_features": 2000}))
+    assert (tmp_path / "a.joblib").read_bytes() == (tmp_path / "b.joblib").read_bytes()
+    strip = lambda c: {k: v for k, v in c.items() if k not in ("date", "name", "model_file")}  # noqa: E731
+    assert strip(cards[0]) == strip(cards[1])
+
+
+def test_shipped_model_loads_and_matches_its_card() -> None:
+    path = persist.default_model_path()
+    model = persist.load_model(path)
+    assert list(model.classes_) == ["obstacle", "position", "progress"]
+    assert path.stat().st_size <= 10 * 1024 * 1024
