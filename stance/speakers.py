@@ -218,4 +218,21 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             gender = "f" if word.startswith(("elle", "celle", "cette")) else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _drop_roles_before_names(folded, mentions)
+
+
+_APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
+
+
+def _drop_roles_before_names(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """« le président Volodymyr Zelensky », « les émissaires américain et russe, Steve
+    Witkoff et … »: the name that follows is the speaker, not the common noun before it."""
+    out = []
+    for i, mention in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
+                and nxt.kind in ("person", "institution", "media") \
+                and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) and nxt.start - mention.end < 45:
+            continue
+        out.append(mention)
+    return out

@@ -1,0 +1,94 @@
+"""The whole pipeline through the library API."""
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import stance
+from stance.pipeline import Labeler, merge_same_stance
+from stance.records import Claim, Label
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def labeler() -> Labeler:
+    return Labeler.load()
+
+
+def test_public_api_is_exactly_all() -> None:
+    assert sorted(stance.__all__) == sorted([
+        "Claim", "Document", "Label", "Labeler", "Prediction", "Sentence", "StanceClassifier", "StanceError",
+        "extract_claims", "label_files", "label_text", "score", "split_sentences", "to_dataframe"])
+    for name in stance.__all__:
+        assert getattr(stance, name) is not None
+
+
+def test_label_text_offsets_and_fields(labeler: Labeler) -> None:
+    text = (ROOT / "seeds" / "003_772bbe1f3ecc83be.txt").read_text(encoding="utf-8")
+    claims = labeler.label(text, doc="003")
+    assert claims
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+        assert claim.label in Label and 0.0 <= claim.score <= 1.0
+        assert abs(sum(claim.probabilities.values()) - 1.0) < 1e-3
+        assert claim.source in ("rule", "model") and claim.doc == "003"
+    starts = [c.start for c in claims]
+    assert starts == sorted(starts)
+
+
+def test_two_stances_in_one_sentence_stay_two_claims(labeler: Labeler) -> None:
+    text = ("Le ministre a estimé qu'il y avait eu de réels progrès mais que de nombreux obstacles "
+            "demeuraient sur la question des territoires.")
+    claims = labeler.label(text)
+    assert [c.label.value for c in claims] == ["progress", "obstacle"]
+    assert claims[1].text.startswith("mais que")
+
+
+def test_same_stance_clauses_are_joined_back() -> None:
+    text = "Rubio a salué des progrès ; il a salué une ambiance cordiale."
+    parts = [Claim(0, 30, text[0:30], speaker="rubio", label=Label.PROGRESS, unit=0, score=0.9,
+                   probabilities={"progress": 0.9, "obstacle": 0.05, "position": 0.05}),
+             Claim(32, len(text), text[32:], speaker="rubio", label=Label.PROGRESS, unit=0, score=0.7,
+                   probabilities={"progress": 0.7, "obstacle": 0.2, "position": 0.1})]
+    merged = merge_same_stance(parts, text)
+    assert len(merged) == 1 and merged[0].text == text and merged[0].score == pytest.approx(0.8)
+
+
+def test_score_returns_probabilities() -> None:
+    out = stance.score(["Le Kremlin a jugé la proposition « inacceptable ».", "Kiev se rendra à Genève jeudi."])
+    assert len(out) == 2 and all(abs(sum(p.values()) - 1) < 1e-6 for p in out)
+
+
+def test_custom_speakers_file(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[erdogan]\nname = "Recep Tayyip Erdogan"\nkind = "person"\ngender = "m"\nside = ""\n'
+                     'names = ["Erdogan", "Erdoğan"]\ntitles = ["président turc"]\n', encoding="utf-8")
+    claims = stance.label_text("Le président turc a salué des échanges « constructifs ».", speakers=extra)
+    assert [c.speaker for c in claims] == ["erdogan"]
+
+
+def test_to_dataframe_without_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name == "pandas":
+            raise ImportError("no pandas")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(stance.StanceError, match="pandas"):
+        stance.to_dataframe([])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_label_never_crashes_and_spans_hold(labeler: Labeler, text: str) -> None:
+    claims = labeler.label(text)
+    previous = 0
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text and claim.start >= previous
+        previous = claim.end
