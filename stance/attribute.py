@@ -20,6 +20,7 @@ from .speakers import Registry, find_mentions
 from .verbs import is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
+_QUOTE_CHARS = re.compile('[«»“”„"]')
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
@@ -59,6 +60,8 @@ def mask_quotes(original: str, folded: str, inside: bool) -> tuple[str, bool]:
     ``inside`` says a quotation is open at the start. Returns the masked folded text and
     whether a quotation is still open at the end.
     """
+    if not inside and not _QUOTE_CHARS.search(original):
+        return folded, False
     out = []
     for char, shown in zip(original, folded):
         if char in _OPENERS:
@@ -153,14 +156,17 @@ def _coordinated(text: str, mentions: list[Mention], first: Mention) -> list[Men
 
 
 def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, registry: Registry,
-                       resolver: Resolver) -> tuple[Attribution | None, list[Mention]]:
+                       resolver: Resolver, known: list[Mention] | None = None) -> tuple[Attribution | None, list[Mention]]:
     """Find the source of one sentence (``masked`` is its folded text with quotes blanked).
 
-    Returns the attribution, or None when the sentence reports nobody, and the mentions.
+    ``known`` are the document's mentions, when already found. Returns the attribution,
+    or None when the sentence reports nobody, and the mentions outside quotes.
     """
     offset = sentence.start
-    mentions = [m for m in find_mentions(text, folded, sentence.start, sentence.end, registry)
-                if masked[m.start - offset:m.end - offset].strip()]
+    if known is None:
+        known = find_mentions(text, folded, sentence.start, sentence.end, registry)
+    mentions = [m for m in known if sentence.start <= m.start and m.end <= sentence.end
+                and masked[m.start - offset:m.end - offset].strip()]
     outside = [m for m in mentions if _eligible(masked, m, offset)]
 
     def build(mention: Mention, cue: str, method: str, group: list[Mention] | None = None) -> Attribution:

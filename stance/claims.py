@@ -8,13 +8,15 @@ sentences takes the source named where it closes (or where it opens) for every s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from .attribute import Attribution, Resolver, attribute_sentence, mask_quotes
 from .clean import fold
 from .records import Claim, Sentence
 from .segment import split_sentences
-from .speakers import Registry, load_registry
+from .records import Mention
+from .speakers import Registry, find_mentions, load_registry
 
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+\w+ant\b)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+\w+ant\b[^,]*,\s*")
@@ -49,7 +51,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribution: Attribution,
-                registry: Registry, resolver: Resolver, doc: str | None, unit: int | None = None) -> list[Claim]:
+                registry: Registry, resolver: Resolver, doc: str | None, unit: int | None = None,
+                known: list[Mention] | None = None) -> list[Claim]:
     pieces = []
     for a, b in split_clauses(masked):
         start, end = _trim(text, sentence.start + a, sentence.start + b)
@@ -60,7 +63,7 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
         if not re.match(r"\s*(?:tout\s+en|mais\s+qu)", masked[a:b]) or not pieces:
             piece = Sentence(start, end, text[start:end], sentence.kind, sentence.index, sentence.paragraph)
             own, _ = attribute_sentence(text, folded, piece, masked[start - sentence.start:end - sentence.start],
-                                        registry, resolver)
+                                        registry, resolver, known)
         pieces.append((start, end, own if own and own.speaker else None))
     if len(pieces) == 1:
         pieces = [(pieces[0][0], pieces[0][1], attribution)]
@@ -82,6 +85,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     folded = fold(text)
     sentences = split_sentences(text, folded) if sentences is None else sentences
     resolver = Resolver()
+    doc_mentions = find_mentions(text, folded, 0, len(text), registry)
+    starts = [m.start for m in doc_mentions]
     inside = False
     previous_end = 0
     run: list[tuple[Sentence, str]] = []
@@ -102,7 +107,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         previous_end = sentence.end
         started_inside = inside
         masked, inside = mask_quotes(sentence.text, folded[sentence.start:sentence.end], inside)
-        attribution, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver)
+        known = doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        attribution, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
         fully_quoted = not re.search(r"\w", masked)
         if new_line:
             answer = None
@@ -143,15 +149,15 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                     yield from _claims_for(text, folded, member, member_masked,
                                            Attribution(run_attribution.speaker, run_attribution.speakers,
                                                        run_attribution.mention, run_attribution.cue, "quote-run"),
-                                           registry, resolver, doc, unit)
+                                           registry, resolver, doc, unit, known)
             if attribution:
-                yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit)
+                yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit, known)
             run, run_attribution = [], None
             continue
         if run:
             continue
         if attribution:
-            yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc)
+            yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, known=known)
 
 
 def extract_claims(text: str, *, doc: str | None = None, registry: Registry | None = None) -> list[Claim]:

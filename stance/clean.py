@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .resources import word_list
+from .trie import trie_pattern
 
 _QUOTES = {c: '"' for c in "«»“”„‟〝〞＂"}
 _APOSTROPHES = {c: "'" for c in "’‘‚‛ʼ`´′"}
@@ -82,39 +83,59 @@ _FINAL_PUNCT = re.compile(r"[.!?…:;][\"')\]»]*\s*$")
 _WORD = re.compile(r"\w+")
 
 
-def _cue_match(folded_line: str, cues: tuple[str, ...]) -> bool:
-    for cue in cues:
-        if cue.endswith("*"):
-            if folded_line.startswith(cue[:-1]):
-                return True
-        elif cue in folded_line:
-            return True
-    return False
+@lru_cache(maxsize=None)
+def _cue_regex(name: str) -> re.Pattern[str]:
+    """One regex for a cue list: entries ending in "*" anchor at the line start."""
+    cues = word_list(name)
+    starts = [c[:-1] for c in cues if c.endswith("*")]
+    anywhere = [c for c in cues if not c.endswith("*")]
+    parts = []
+    if starts:
+        parts.append(r"\A(?:" + trie_pattern(starts, gap=" ") + ")")
+    if anywhere:
+        parts.append(trie_pattern(anywhere, gap=" "))
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+def _cue_match(folded_line: str, name: str) -> bool:
+    return _cue_regex(name).search(folded_line) is not None
+
+
+@lru_cache(maxsize=None)
+def _starts_regex(name: str) -> re.Pattern[str]:
+    return re.compile(trie_pattern(word_list(name), gap=" "))
+
+
+def _starts_with(folded_line: str, name: str) -> bool:
+    return _starts_regex(name).match(folded_line) is not None
+
+
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def _is_upper_heading(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = _NON_LETTERS.sub("", line)
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def classify_line(line: str, folded_line: str) -> str:
     """Kind of one stripped line: ``prose`` or a zoned kind (never a claim)."""
-    if _cue_match(folded_line, word_list("boilerplate")):
+    if _cue_match(folded_line, "boilerplate"):
         return "boilerplate"
-    if any(folded_line.startswith(cue) for cue in word_list("link_cues")):
+    if _starts_with(folded_line, "link_cues"):
         return "link"
-    if any(folded_line.startswith(cue) for cue in word_list("question_cues")):
+    if _starts_with(folded_line, "question_cues"):
         return "question"
     words = len(_WORD.findall(folded_line))
     final = bool(_FINAL_PUNCT.search(folded_line))
     if folded_line.startswith("(") and folded_line.rstrip(". ").endswith(")"):
-        if _cue_match(folded_line, word_list("byline_cues")) or words <= 25:
+        if _cue_match(folded_line, "byline_cues") or words <= 25:
             return "byline"
     if folded_line.startswith("par ") and words <= 6 and not final:
         return "byline"
-    if _cue_match(folded_line, word_list("caption_cues")) and (not final or words <= 40):
+    if _cue_match(folded_line, "caption_cues") and (not final or words <= 40):
         return "caption"
-    if _is_upper_heading(line) and words <= 20:
+    if words <= 20 and _is_upper_heading(line):
         return "heading"
     if not final and words <= 15 and not _HEADLINE_QUOTE.match(folded_line):
         return "heading"

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
@@ -112,11 +113,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         texts = claim_texts(X)
         if not texts:
             return []
-        matrix = self.features_.transform(texts) if self.mode != "rules" else None
+        all_votes = [apply_rules(text, self.rules_) for text in texts]
+        matrix = self._transform(texts, all_votes) if self.mode != "rules" else None
         probas = self.model_.predict_proba(matrix) if matrix is not None else None
         out = []
-        for i, text in enumerate(texts):
-            votes = apply_rules(text, self.rules_)
+        for i, votes in enumerate(all_votes):
             if self.mode == "rules":
                 out.append(self._rules_only(votes))
                 continue
@@ -132,6 +133,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                                   votes[0].cue if votes else None, self._evidence(matrix, i, label)))
         return out
 
+    def _transform(self, texts: list[str], votes: list[list]) -> sparse.csr_matrix:
+        # FeatureUnion.transform, but the rule votes already computed for the decision are reused
+        parts = [part.votes_matrix(votes) if name == "rules" else part.transform(texts)
+                 for name, part in self.features_.transformer_list]
+        return sparse.hstack(parts, format="csr")
+
     def _rules_only(self, votes: list) -> Prediction:
         final = final_vote(votes)
         if final is None and not votes:
@@ -146,9 +153,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         names = self._feature_names()
         index = list(self.classes_).index(label)
         coef = self.model_.coef_[index] if self.model_.coef_.shape[0] > 1 else self.model_.coef_[0]
-        x = matrix.getrow(row)
-        contributions = sorted(zip(x.indices, x.data * coef[x.indices]), key=lambda t: -t[1])
-        return tuple(str(names[j]) for j, w in contributions[:top] if w > 0)
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        indices = matrix.indices[start:end]
+        weights = matrix.data[start:end] * coef[indices]
+        best = np.argsort(-weights, kind="stable")[:top]
+        return tuple(str(names[indices[j]]) for j in best if weights[j] > 0)
 
     def _feature_names(self) -> np.ndarray:
         names = getattr(self, "_names_cache", None)

@@ -18,7 +18,7 @@ from sklearn.pipeline import FeatureUnion
 
 from .clean import fold
 from .records import LABELS
-from .rules import Rule, apply_rules, load_rules
+from .rules import Rule, Vote, apply_rules, load_rules
 from .speakers import load_registry
 
 SPEAKER_TOKEN = "qqn"
@@ -27,6 +27,7 @@ _ELISIONS = {"n'": "ne", "l'": "le", "d'": "de", "qu'": "que", "s'": "se", "j'":
 _TOKEN = re.compile(r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[nldsjcmt])'|\d+(?:[.,]\d+)*|\w+(?:-\w+)*")
 
 
+@lru_cache(maxsize=8192)
 def normalize_claim(text: str) -> str:
     """Folded claim with registered speaker mentions replaced by a placeholder."""
     folded = fold(text)
@@ -81,16 +82,20 @@ class RuleVotes(BaseEstimator, TransformerMixin):
 
     def transform(self, X: list[str]) -> sparse.csr_matrix:  # noqa: N803
         rules = self.rules if self.rules is not None else load_rules()
+        return self.votes_matrix([apply_rules(text, rules) for text in X])
+
+    def votes_matrix(self, votes: list[list[Vote]]) -> sparse.csr_matrix:
+        """The feature matrix of votes already computed (one list per text)."""
         rows, cols, vals = [], [], []
         base = len(self.columns_)
-        for i, text in enumerate(X):
-            for vote in apply_rules(text, rules):
+        for i, row in enumerate(votes):
+            for vote in row:
                 column = self.columns_.get((vote.rule, vote.label))
                 if column is not None:
                     rows += [i, i]
                     cols += [column, base + LABELS.index(vote.label)]
                     vals += [self.weight, self.weight]
-        return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(len(X), self.n_columns_))
+        return sparse.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(len(votes), self.n_columns_))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         names = [f"rule:{rid}={label}" for (rid, label) in self.columns_] + [f"votes:{label}" for label in LABELS]

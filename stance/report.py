@@ -9,6 +9,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,12 @@ svg .num{fill:#fff;font-weight:600;pointer-events:none}svg .axis{fill:#6b7480;fo
 .article{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #e3e6ea;border-radius:6px;padding:.8rem 1rem;
  background:#fcfcfd}
 .zone{color:#9aa1aa}
-mark.c{color:inherit;border-radius:3px;padding:.05em .15em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+mark.c{color:inherit;border-radius:3px;padding:.05em .15em;-webkit-box-decoration-break:clone;
+ box-decoration-break:clone}
 .tag{font:600 11px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#fff;border-radius:3px;
  padding:0 .35em;margin-right:.3em;white-space:nowrap;vertical-align:.08em}
 ul.claims{padding-left:1.2rem}ul.claims li{margin:.3rem 0}
+mark.unlabelled{background:#eceef1;border-bottom:2px dashed #8a929c}.tag.unlabelled{background:#8a929c}
 """ + "".join(f"mark.{lab}{{background:{TINTS[lab]};border-bottom:2px solid {COLOURS[lab]}}}"
               f".tag.{lab},.legend i.{lab}{{background:{COLOURS[lab]}}}" for lab in LABELS)
 
@@ -52,6 +55,10 @@ def _speaker(row: dict[str, Any]) -> str:
 
 def _display(speaker: str) -> str:
     return "* (group)" if speaker == "*" else speaker
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def _legend() -> str:
@@ -67,8 +74,8 @@ def _bar_chart(rows: list[dict[str, Any]]) -> str:
     label_w, bar_w, row_h = 170, 560, 24
     width, height = label_w + bar_w + 44, row_h * len(shown) + 8
     most = max(r["claims"] for r in shown)
-    out = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-           f'aria-labelledby="bars-t"><title id="bars-t">Claims per speaker, by stance</title>']
+    out = [(f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-labelledby="bars-t"><title id="bars-t">Claims per speaker, by stance</title>')]
     for i, stat in enumerate(shown):
         y, name = 4 + i * row_h, _display(stat["speaker"])
         short = name if len(name) <= 24 else name[:23] + "…"
@@ -100,21 +107,19 @@ def _timeline(rows: list[dict[str, Any]], freq: str) -> str:
         return '<p class="note">No dated claims: no timeline.</p>'
     top = summarize(dated, ("speaker",))[:TIMELINE_SPEAKERS]
     cells = {(c["speaker"], c["period"]): c for c in summarize(dated, ("speaker", "date"), freq)}
-    periods = sorted({p for _, p in cells})
-    width, height, left, top_pad, bottom = 330, 140, 34, 6, 20
+    periods = _period_range(min(p for _, p in cells), max(p for _, p in cells), freq)
+    width, height, left, top_pad, bottom = 320, 140, 34, 6, 20
     plot_w, plot_h = width - left - 8, height - top_pad - bottom
     step = min(44.0, plot_w / len(periods))
     gap = min(3.0, step * 0.2)
     panels = []
     for stat in top:
         name = _display(stat["speaker"])
-        out = [f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">'
-               f'<title>{escape(name)}: share of each stance per {freq}</title>'
-               f'<rect x="{left}" y="{top_pad}" width="{plot_w}" height="{plot_h}" fill="#f4f6f8"/>']
-        for share, label in ((1.0, "100%"), (0.5, "50%"), (0.0, "0%")):
-            y = top_pad + plot_h * (1 - share)
-            out.append(f'<text class="axis" x="{left - 4}" y="{y:.1f}" text-anchor="end" '
-                       f'dominant-baseline="central">{label}</text>')
+        out = [(f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">'
+                f'<title>{escape(name)}: share of each stance per {freq}</title>'
+                f'<rect x="{left}" y="{top_pad}" width="{plot_w}" height="{plot_h}" fill="#f4f6f8"/>')]
+        out += [f'<text class="axis" x="{left - 4}" y="{top_pad + plot_h * (1 - share):.1f}" text-anchor="end" '
+                f'dominant-baseline="central">{share:.0%}</text>' for share in (1.0, 0.5, 0.0)]
         for i, period in enumerate(periods):
             cell = cells.get((stat["speaker"], period))
             if cell is None:
@@ -124,28 +129,38 @@ def _timeline(rows: list[dict[str, Any]], freq: str) -> str:
                 h = plot_h * cell[lab] / cell["claims"]
                 if h:
                     y -= h
-                    out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{step - gap:.1f}" height="{h:.1f}" '
+                    out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(step - gap, 1):.1f}" height="{h:.1f}" '
                                f'fill="{COLOURS[lab]}"><title>{escape(name)}, {period}: {cell[lab]} {lab} of '
                                f'{cell["claims"]} ({cell[lab + "_share"]:.0%})</title></rect>')
-        ticks = [(0, "start")] + ([(len(periods) - 1, "end")] if len(periods) > 1 else [])
-        for i, anchor in ticks:
-            x = left + (i * step if anchor == "start" else (i + 1) * step)
-            out.append(f'<text class="axis" x="{x:.1f}" y="{height - 5}" text-anchor="{anchor}">{periods[i]}</text>')
+        span = f"{periods[0]} – {periods[-1]}" if len(periods) > 1 else periods[0]
+        ticks = [(left, "start", periods[0]), (left + len(periods) * step, "end", periods[-1])]
+        for x, anchor, text in ticks if len(periods) * step >= 150 else [(left, "start", span)]:
+            out.append(f'<text class="axis" x="{x:.1f}" y="{height - 5}" text-anchor="{anchor}">{text}</text>')
         out.append("</svg>")
-        panels.append(f'<div class="panel"><h4>{escape(name)} <span class="meta">{stat["claims"]} dated claim{"s" * (stat["claims"] > 1)}'
+        panels.append(f'<div class="panel"><h4>{escape(name)} <span class="meta">{_n(stat["claims"], "dated claim")}'
                       f'</span></h4>{"".join(out)}</div>')
-    note = f'<p class="note">{undated} undated claim{"s" * (undated > 1)} not shown.</p>' if undated else ""
+    note = f'<p class="note">{_n(undated, "undated claim")} not shown.</p>' if undated else ""
     return f'<div class="panels">{"".join(panels)}</div>{note}'
 
 
+def _period_range(first: str, last: str, freq: str) -> list[str]:
+    """Every period from ``first`` to ``last``, so that the x axis is proportional to time."""
+    if freq == "month":
+        (y0, m0), (y1, m1) = (map(int, p.split("-")) for p in (first, last))
+        return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
+    start, end, days = date.fromisoformat(first), date.fromisoformat(last), 7 if freq == "week" else 1
+    return [(start + timedelta(days=d)).isoformat() for d in range(0, (end - start).days + 1, days)]
+
+
 def _hover(row: dict[str, Any]) -> str:
-    label, score = row.get("label"), row.get("score")
-    probs = row.get("probabilities") or {}
+    label, probs = row.get("label"), row.get("probabilities")
+    prob = probs.get(label) if isinstance(probs, dict) else None
+    prob = prob if isinstance(prob, (int, float)) else row.get("score")
     lines = [f"{_speaker(row)} · {label}"]
     if row.get("rule"):
         lines.append(f"rule: {row['rule']}")
-    elif isinstance(probs.get(label), (int, float)) or isinstance(score, (int, float)):
-        lines.append(f"p({label}) = {float(probs.get(label, score)):.2f}")
+    elif isinstance(prob, (int, float)):
+        lines.append(f"p({label}) = {prob:.2f}")
     lines.append(f"source: {row.get('source') or '?'}")
     if row.get("speaker_mention"):
         lines.append(f"said by: {row['speaker_mention']}" + (f" ({row['cue']})" if row.get("cue") else ""))
@@ -153,7 +168,7 @@ def _hover(row: dict[str, Any]) -> str:
 
 
 def _mark(row: dict[str, Any], inner: str) -> str:
-    label = row.get("label") if row.get("label") in LABELS else "position"
+    label = row.get("label") if row.get("label") in LABELS else "unlabelled"
     return (f'<mark class="c {label}" title="{escape(_hover(row))}"><span class="tag {label}">'
             f'{escape(_speaker(row))}</span>{inner}</mark>')
 
@@ -172,8 +187,7 @@ def _article_html(text: str, claims: list[dict[str, Any]]) -> tuple[str, list[di
         return "".join(out) + escape(text[pos:b])
 
     out, unplaced, pos = [], [], 0
-    for row in sorted(claims, key=lambda r: (r.get("start") if isinstance(r.get("start"), int) else -1,
-                                             r.get("end") if isinstance(r.get("end"), int) else -1)):
+    for row in sorted(claims, key=lambda r: [v if isinstance(v, int) else -1 for v in (r.get("start"), r.get("end"))]):
         start, end = row.get("start"), row.get("end")
         if (not isinstance(start, int) or not isinstance(end, int) or not pos <= start < end <= len(text)
                 or (isinstance(row.get("text"), str) and text[start:end] != row["text"])):
@@ -199,15 +213,15 @@ def _articles(rows: list[dict[str, Any]], articles: dict[str, str]) -> str:
     out = []
     for doc, claims in by_doc.items():
         counts = ", ".join(f"{lab} {sum(1 for c in claims if c.get('label') == lab)}" for lab in LABELS)
-        date = next((str(c["date"]) for c in claims if c.get("date")), "no date")
-        out.append(f'<section id="doc-{escape(doc)}"><h3>{escape(doc)}</h3><p class="meta">{escape(date)} · '
-                   f'{len(claims)} claims ({counts})</p>')
+        when = next((str(c["date"]) for c in claims if c.get("date")), "no date")
+        out.append(f'<section id="doc-{escape(doc)}"><h3>{escape(doc)}</h3><p class="meta">{escape(when)} · '
+                   f'{_n(len(claims), "claim")} ({counts})</p>')
         if doc in articles:
             body, unplaced = _article_html(articles[doc], claims)
             out.append(f'<div class="article">{body}</div>')
             if unplaced:
-                out.append(f'<p class="note">{len(unplaced)} claims whose offsets do not fit the article text:</p>'
-                           + _claim_list(unplaced))
+                out.append(f'<p class="note">{_n(len(unplaced), "claim")} whose offsets do not fit the article '
+                           f'text:</p>{_claim_list(unplaced)}')
         else:
             out.append('<p class="note">Article text not found; its claims:</p>' + _claim_list(claims))
         out.append("</section>")
@@ -264,10 +278,9 @@ def _find_articles(docs: Iterable[str], dirs: Sequence[str | Path]) -> dict[str,
             raise InputError(f"{folder}: not a folder of articles")
         missing = set(docs) - set(found)
         paths = {doc: folder / f"{doc}.txt" for doc in missing if (folder / f"{doc}.txt").is_file()}
-        if missing - set(paths):
-            for path in sorted(folder.rglob("*.txt")):
-                if path.stem in missing and path.stem not in paths:
-                    paths[path.stem] = path
+        for path in sorted(folder.rglob("*.txt")) if missing - set(paths) else []:
+            if path.stem in missing:
+                paths.setdefault(path.stem, path)
         for doc, path in sorted(paths.items()):
             try:
                 found[doc] = read_text(path)

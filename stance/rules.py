@@ -31,6 +31,7 @@ class Rule:
     note: str = ""
     examples: tuple[str, ...] = ()
     counter: tuple[str, ...] = ()
+    combined: re.Pattern[str] | None = None  # all patterns in one regex: one scan per rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,11 @@ def parse_rules(data: dict[str, object], where: str) -> tuple[Rule, ...]:
         examples, counter = row.get("examples", []), row.get("counter", [])
         if not examples:
             raise ConfigError(f"{where}: rule {rule_id!r} has no examples")
-        rules.append(Rule(rule_id, label, _compile(rule_id, "patterns", row.get("patterns"), where),
-                          _compile(rule_id, "unless", row.get("unless", []), where), negated,
-                          bool(row.get("final", False)), str(row.get("note", "")), tuple(examples), tuple(counter)))
+        patterns = _compile(rule_id, "patterns", row.get("patterns"), where)
+        combined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+        rules.append(Rule(rule_id, label, patterns, _compile(rule_id, "unless", row.get("unless", []), where), negated,
+                          bool(row.get("final", False)), str(row.get("note", "")), tuple(examples), tuple(counter),
+                          combined))
     return tuple(rules)
 
 
@@ -91,15 +94,16 @@ def _load_rules(path: str) -> tuple[Rule, ...]:
 
 def apply_rule(rule: Rule, folded: str) -> Vote | None:
     """The vote of one rule on a folded text, or None when it abstains."""
-    if any(u.search(folded) for u in rule.unless):
+    combined = rule.combined or re.compile("|".join(f"(?:{p.pattern})" for p in rule.patterns))
+    match = combined.search(folded)
+    if match is None or any(u.search(folded) for u in rule.unless):
         return None
-    for pattern in rule.patterns:
-        for match in pattern.finditer(folded):
-            if is_negated(folded, match.start()):
-                if rule.negated:
-                    return Vote(rule.id, rule.negated, match.group(), rule.final, True)
-                continue
+    while match is not None:
+        if not is_negated(folded, match.start()):
             return Vote(rule.id, rule.label, match.group(), rule.final)
+        if rule.negated:
+            return Vote(rule.id, rule.negated, match.group(), rule.final, True)
+        match = combined.search(folded, match.end() if match.end() > match.start() else match.end() + 1)
     return None
 
 

@@ -17,6 +17,7 @@ from .clean import fold
 from .errors import ConfigError
 from .records import Mention
 from .resources import data_path, load_toml, word_list
+from .trie import trie_pattern
 
 KINDS = ("person", "institution", "media", "source", "group")
 SIDES = ("US", "RU", "UA", "EU", "")
@@ -74,9 +75,8 @@ def parse_speakers(data: dict[str, Any], path: Path, text: str) -> dict[str, Spe
     return speakers
 
 
-def _phrase_pattern(phrase: str) -> str:
-    words = re.split(r"[\s\-]+", fold(phrase).strip())
-    return r"[\s\-]+".join(re.escape(w) for w in words if w)
+def _phrase_key(phrase: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", fold(phrase).strip()))
 
 
 @dataclass
@@ -88,18 +88,17 @@ class Registry:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        alternatives = []
+        names, titles = [], []
         for speaker in self.speakers.values():
             for phrase, kind in [(n, "name") for n in speaker.names] + [(t, "title") for t in speaker.titles]:
-                key = re.sub(r"[\s\-]+", " ", fold(phrase).strip())
+                key = _phrase_key(phrase)
                 self._lookup.setdefault(key, (speaker.id, kind))
-                alternatives.append((len(key), _phrase_pattern(phrase), kind))
-        alternatives.sort(key=lambda a: -a[0])
-        names = "|".join(p for _, p, k in alternatives if k == "name") or r"(?!x)x"
-        titles = "|".join(p for _, p, k in alternatives if k == "title") or r"(?!x)x"
+                (names if kind == "name" else titles).append(key)
+        gap = r"[\s\-]+"
         self._pattern = re.compile(
             r"(?<![\w])(?:(?P<det>le|la|les|un|une|du|des|au|aux|de la|de l'|l'|d'|cette|ce)\s*)?"
-            rf"(?:(?P<title>{titles})|(?:(?:m\.|mme|mm\.|monsieur|madame)\s+)?(?P<name>{names}))(?![\w])"
+            rf"(?:(?P<title>{trie_pattern(titles, gap)})|(?:(?:m\.|mme|mm\.|monsieur|madame)\s+)?"
+            rf"(?P<name>{trie_pattern(names, gap)}))(?![\w])"
         )
 
     def get(self, sid: str) -> Speaker | None:
@@ -112,7 +111,7 @@ class Registry:
         assert self._pattern is not None
         for match in self._pattern.finditer(folded, start, end):
             how = "title" if match.group("title") else "name"
-            phrase = re.sub(r"[\s\-]+", " ", match.group(how))
+            phrase = _phrase_key(match.group(how))
             sid = self._lookup.get(phrase, (None, ""))[0]
             if sid:
                 det = (match.group("det") or "").strip()
@@ -152,16 +151,16 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     singular, plural = [], []
     for line in word_list("source_nouns"):
         one, _, many = line.partition("|")
-        singular.append(re.escape(one.strip()))
-        plural.append(re.escape((many or one).strip()))
-    nouns = "|".join(sorted(set(singular + plural), key=len, reverse=True))
-    sides = "|".join(re.escape(s) for s in sorted(_SIDE_ADJECTIVES, key=len, reverse=True))
+        singular.append(one.strip())
+        plural.append((many or one).strip())
+    nouns = trie_pattern(set(singular + plural))
+    sides = trie_pattern(_SIDE_ADJECTIVES)
     source = re.compile(
         r"(?<![\w])(?P<det>une|un|des|de|d'|la|le|les|l'|cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques)\s*(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
-    groups = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(g) for g in word_list("group_phrases")) + r")(?![\w])")
+    groups = re.compile(r"(?<![\w])(?:" + trie_pattern(word_list("group_phrases")) + r")(?![\w])")
     person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)\s+|(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?)\s+)"
                         r"(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])")
     return source, groups, person, frozenset(word_list("first_names"))

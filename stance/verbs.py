@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .clean import fold
 from .resources import word_list
+from .trie import trie_pattern
 
 _ER_ENDINGS = ("e", "ee", "es", "ees", "ent", "ait", "aient", "a", "erent", "era", "eront", "erait",
                "eraient", "ant", "er", "ons", "ez")
@@ -68,10 +69,9 @@ def verb_pattern() -> re.Pattern[str]:
     Groups: ``aux`` (auxiliary, optional), ``refl`` (reflexive pronoun), ``verb`` (the
     lexicon form), ``inv`` (inverted subject pronoun: -t-il, -elle, -on…).
     """
-    forms = sorted(verb_lexicon(), key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    fillers = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(word_list("verb_fillers"), key=len, reverse=True))
-    aux = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(_AUXILIARIES, key=len, reverse=True))
+    alternation = trie_pattern(verb_lexicon())
+    fillers = trie_pattern(word_list("verb_fillers"))
+    aux = trie_pattern(_AUXILIARIES)
     return re.compile(
         rf"(?<![\w'-])(?:(?:ne\s+|n')?(?P<aux>(?:(?:se|s')\s*)?(?:{aux}))(?P<auxinv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))?"
         rf"(?:\s*,?\s+(?:{fillers})(?![\w])\s*,?){{0,4}}?\s*)?(?P<refl>(?:se|s')\s*)?(?P<verb>{alternation})"
