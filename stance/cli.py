@@ -39,6 +39,12 @@ class ReportFmt(str, Enum):
     csv = "csv"
 
 
+class Freq(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line on stderr and return the exit to raise."""
     typer.echo(f"stance: error: {message}", err=True)
@@ -88,7 +94,7 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str], title:
         table = Table(title=title or None, show_lines=False)
         for column in columns:
             wide = column == "text"
-            table.add_column(column, overflow="fold", ratio=4 if wide else None, no_wrap=not wide)
+            table.add_column(column, overflow="fold", ratio=4 if wide else None, min_width=40 if wide else None)
         for row in rows:
             table.add_row(*[str(row.get(c, "")) if row.get(c) is not None else "" for c in columns])
         Console().print(table)
@@ -354,6 +360,32 @@ def annotations_stats(paths: Annotated[list[Path], typer.Argument(help="Annotati
         rows = [{key: value, **{lab: counts.get(lab, 0) for lab in (*LABELS, "any")}, "total": sum(counts.values())}
                 for value, counts in sorted(table.items(), key=lambda kv: -sum(kv[1].values()))]
         _write_rows(rows, fmt.value if fmt != ReportFmt.json else "jsonl", [key, *LABELS, "any", "total"], title=f"by {key}")
+
+
+@app.command()
+@command
+def summary(paths: Annotated[list[str], typer.Argument(help="JSONL outputs of `stance label`, folders, or - for stdin.")],
+            by: Annotated[str, typer.Option(help="speaker, date or speaker,date.")] = "speaker",
+            freq: Annotated[Freq, typer.Option(help="Period for --by date: day, week (named by its Monday) or month.")] = Freq.week,
+            fmt: Annotated[ReportFmt, typer.Option("--format", help="table, csv or json.")] = ReportFmt.table) -> None:
+    """Counts and shares of each stance per speaker and/or per period (undated claims: 'undated')."""
+    from .summary import columns_for, read_output, summarize
+
+    rows = summarize(read_output(paths), by=by, freq=freq.value)
+    _write_rows(rows, fmt.value if fmt != ReportFmt.json else "jsonl", columns_for(by), title=f"by {by}")
+
+
+@app.command()
+@command
+def report(paths: Annotated[list[str], typer.Argument(help="JSONL outputs of `stance label`, or folders of them.")],
+           html: Annotated[Path, typer.Option("--html", help="HTML page to write (atomically).")],
+           articles: Annotated[Optional[list[Path]], typer.Option("--articles", help="Folder holding <doc>.txt articles (repeatable).")] = None,
+           freq: Annotated[Freq, typer.Option(help="Timeline period: day, week or month.")] = Freq.week,
+           title: Annotated[str, typer.Option(help="Page title.")] = "Stance report") -> None:
+    """One self-contained HTML page: stances per speaker, over time, and each article highlighted."""
+    from .report import write_report
+
+    log.info("wrote %s", write_report(paths, articles or [], html, title=title, freq=freq.value))
 
 
 def main(argv: list[str] | None = None) -> int:

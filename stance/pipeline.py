@@ -111,7 +111,7 @@ def label_text(text: str, *, doc: str | None = None, model: Any = None,
     --------
     >>> claims = label_text("Le Kremlin a jugé « prématuré » de parler d'un accord.")
     >>> [(c.speaker, c.label.value, c.source) for c in claims]
-    [('kremlin', 'obstacle', 'model')]
+    [('kremlin', 'obstacle', 'rule')]
     """
     return _labeler(model, speakers).label(text, doc=doc)
 
