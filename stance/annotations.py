@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import fold
+from .documents import decode_bytes
 from .errors import AnnotationError
 from .records import LABELS
 
@@ -177,7 +178,7 @@ def validate(paths: Iterable[str | Path], article_dirs: Iterable[str | Path] = (
         if example.start is not None and folders:
             if example.doc not in cache:
                 found = find_articles(example.doc, folders)
-                cache[example.doc] = found.read_text(encoding="utf-8") if found else None
+                cache[example.doc] = decode_bytes(found.read_bytes(), str(found)) if found else None
             article = cache[example.doc]
             if article is None:
                 problems.append(Problem(example.file, example.line, f"article {example.doc}.txt not found"))

@@ -29,6 +29,8 @@ _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 # An auxiliary a few words before a participle (« a en outre, mercredi, estimé »)
 _DISTANT_AUX = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient|aura|auront|s'est|se\s+sont|s'etait)"
                           r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?(?:\s*,?\s*[\w'-]+\s*,?){0,4}?\s*$")
+# A verb followed by « que », « : » or a quotation frames reported speech itself
+_FRAMES_SPEECH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:que\b|qu'|:|\s{2,})")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 
 
@@ -189,11 +191,23 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     if impersonal and resolver.last_speaker:
         speaker = resolver.last_speaker.speaker
         return Attribution(speaker, (speaker,), None, impersonal.group(), "continuation"), mentions
+    chosen: tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None = None
     for verb in verb_pattern().finditer(masked):
         found = _attribute_verb(text, masked, verb, mentions, outside, offset)
-        if found:
-            mention, method, group = found
-            return build(mention, verb.group().strip(), method, group), mentions
+        if not found:
+            continue
+        if chosen is None:
+            chosen = (verb, found)
+            if found[1] not in ("subject", "pronoun") or _FRAMES_SPEECH.match(masked, verb.end()):
+                break
+        elif found[1] in ("inverted", "incise"):
+            # « La Russie exige le retrait, a répété Iouri Ouchakov »: the trailing incise names
+            # the source; the first verb was part of what was said
+            chosen = (verb, found)
+            break
+    if chosen:
+        verb, (mention, method, group) = chosen
+        return build(mention, verb.group().strip(), method, group), mentions
     # « …, selon une source » anywhere else
     for selon in _selon_pattern().finditer(masked):
         if selon.group("cue") == "pour":
