@@ -28,11 +28,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Self
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds", ROOT / "annotations" / "dev" / "articles"]
 STANCE = str(Path(sys.executable).with_name("stance"))
-ROWS: list[tuple[str, float, int, int, float]] = []  # stage, seconds, bytes, docs, claims
+ROWS: list[tuple[str, float, float | None, int, int, int]] = []  # stage, wall s, cpu s, bytes, docs, claims
 
 
 # ---------------------------------------------------------------- corpus
@@ -115,7 +116,7 @@ class TreeRss:
             self.peak = max(self.peak, total / 1e6)
             self._stop.wait(interval)
 
-    def __enter__(self) -> TreeRss:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -133,31 +134,39 @@ def stages(txt: Path) -> None:
 
     labeler = Labeler.load()
     labeler.label("« Aucun progrès », a regretté Dmitri Peskov.")  # warm caches (regexes, word lists)
-    spent = dict.fromkeys(("fold+zoning", "segmentation (incl. zoning)", "attribution/claims", "labelling (model.explain)"), 0.0)
+    names = ("fold+zoning", "segmentation (incl. zoning)", "attribution/claims", "labelling (model.explain)")
+    wall, cpu = dict.fromkeys(names, 0.0), dict.fromkeys(names, 0.0)
     size = docs = claims_found = 0
+    clock = [time.perf_counter(), time.process_time()]
+
+    def lap(name: str) -> None:
+        now = [time.perf_counter(), time.process_time()]
+        wall[name] += now[0] - clock[0]
+        cpu[name] += now[1] - clock[1]
+        clock[:] = now
+
     for doc, text in iter_texts(txt):
-        t0 = time.perf_counter()
+        clock[:] = [time.perf_counter(), time.process_time()]
         folded = fold(text)
         zone_text(text, folded)
-        t1 = time.perf_counter()
+        lap(names[0])
         sentences = split_sentences(text, folded)
-        t2 = time.perf_counter()
+        lap(names[1])
         claims = list(iter_claims(text, doc=doc, registry=labeler.registry, sentences=sentences))
-        t3 = time.perf_counter()
+        lap(names[2])
         if claims:
             labeler.model.explain(claims)
-        t4 = time.perf_counter()
-        for key, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
-            spent[key] += seconds
+        lap(names[3])
         size += len(text.encode("utf-8"))
         docs += 1
         claims_found += len(claims)
-    for key, seconds in spent.items():
-        ROWS.append((key, seconds, size, docs, claims_found))
-    started, labelled = time.perf_counter(), 0
+    for name in names:
+        ROWS.append((name, wall[name], cpu[name], size, docs, claims_found))
+    started, started_cpu, labelled = time.perf_counter(), time.process_time(), 0
     for doc, text in iter_texts(txt):
         labelled += len(labeler.label(text, doc=doc))
-    ROWS.append(("end to end in-process (Labeler.label)", time.perf_counter() - started, size, docs, labelled))
+    ROWS.append(("end to end in-process (Labeler.label)", time.perf_counter() - started,
+                 time.process_time() - started_cpu, size, docs, labelled))
 
 
 def batch(label: str, paths: list[str], jobs: int) -> float:
@@ -170,7 +179,7 @@ def batch(label: str, paths: list[str], jobs: int) -> float:
     model = load_model() if jobs == 1 else None
     size = docs = claims = 0
     with TreeRss() as rss:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for item in run_batch(paths, jobs=jobs, model=model):
             if isinstance(item, Failure):
                 continue
@@ -179,8 +188,8 @@ def batch(label: str, paths: list[str], jobs: int) -> float:
             size += len(document.text.encode("utf-8"))
             docs += 1
             claims += len(found)
-        seconds = time.perf_counter() - started
-    ROWS.append((label, seconds, size, docs, claims))
+        seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    ROWS.append((label, seconds, cpu if jobs == 1 else None, size, docs, claims))
     return rss.peak
 
 
@@ -244,9 +253,14 @@ def stream(folder: Path, corpus: Path, gb: float) -> str:
 
 
 def table() -> None:
-    print(f"{'stage':44} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'claims/s':>9}")
-    for stage, seconds, size, docs, claims in ROWS:
-        print(f"{stage:44} {seconds:8.2f} {size / 1e6 / seconds:7.3f} {docs / seconds:8.1f} {claims / seconds:9.1f}")
+    """Rates per wall-clock second; ``MB/cpu-s`` is steadier on a busy machine (one process only)."""
+    print(f"{'stage':42} {'wall s':>7} {'cpu s':>7} {'MB/s':>7} {'MB/cpu-s':>8} {'docs/s':>7} {'claims/s':>8}")
+    for stage, seconds, cpu, size, docs, claims in ROWS:
+        cpu_s, per_cpu = (f"{cpu:7.2f}", f"{size / 1e6 / cpu:8.3f}") if cpu else (f"{'-':>7}", f"{'-':>8}")
+        print(f"{stage:42} {seconds:7.2f} {cpu_s} {size / 1e6 / seconds:7.3f} {per_cpu} "
+              f"{docs / seconds:7.1f} {claims / seconds:8.1f}")
+    print("claims/s counts claims found before labelling for the stage rows, labelled claims after merging "
+          "for the end-to-end rows")
 
 
 def timed(label: str, func: Callable[[], object]) -> object:
@@ -267,7 +281,7 @@ def main() -> None:
     try:
         txt, corpus, docs, size = generate(folder, args.mb, args.seed)
         print(f"corpus: {docs} documents, {size / 1e6:.1f} MB, seed {args.seed}, in {folder} "
-              f"(python {sys.version.split()[0]}, {os.cpu_count()} cpus)")
+              f"(python {sys.version.split()[0]}, {os.cpu_count()} cpus, load average {os.getloadavg()[0]:.1f})")
         timed("stages", lambda: stages(txt))
         rss_stages = peak_rss_mb()
         rss_one = timed("run_batch jobs=1 txt", lambda: batch("end to end run_batch, .txt files, 1 job", [str(txt)], 1))
@@ -288,6 +302,7 @@ def main() -> None:
         print(spacy_pass(txt, ours))
         if args.stream_gb:
             print(stream(folder, corpus, args.stream_gb))
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} (figures are unreliable above the cpu count)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

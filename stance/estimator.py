@@ -1,33 +1,23 @@
 """`StanceClassifier`: the hybrid of hand rules and a TF-IDF logistic regression.
 
-Combination policy (the one place rules and model meet):
-
-1. a rule marked ``final`` that votes decides the label (``source="rule"``); its
-   probabilities are the mean of the model's and a one-hot vector of the rule's label;
-2. otherwise the model decides, with every rule's vote among its features
-   (``source="model"``), and the terms that weighed most are kept as ``evidence``.
-
-``mode="rules"`` and ``mode="model"`` switch to rules alone (majority of votes, else
-``position``) or the model alone, for side-by-side evaluation.
+Fitting uses scikit-learn (TF-IDF vectorizers, logistic regression); predicting goes
+through the `CompactModel` built at the end of `fit`, where the combination policy of
+rules and model lives (see :mod:`stance.compact`).
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from .compact import MODES, Block, CompactModel
 from .errors import StanceError
 from .features import build_features
 from .records import LABELS, Claim, Label, Prediction
-from .rules import Rule, apply_rules, final_vote, load_rules
-
-MODES = ("hybrid", "model", "rules")
-DEFAULT_LABEL = Label.POSITION.value
+from .rules import Rule, load_rules
 
 
 def claim_texts(X: Iterable[str | Claim]) -> list[str]:  # noqa: N803 - sklearn convention
@@ -105,71 +95,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                                          random_state=self.random_state)
         self.model_.fit(matrix, labels)
         self.classes_ = self.model_.classes_
+        self.compact_ = compact_model(self)
         return self
 
     def explain(self, X: Sequence[str | Claim]) -> list[Prediction]:  # noqa: N803
         """One `Prediction` per text: label, score, probabilities, source, rule, cue, evidence."""
-        check_is_fitted(self, "model_")
-        texts = claim_texts(X)
-        if not texts:
-            return []
-        all_votes = [apply_rules(text, self.rules_) for text in texts]
-        matrix = self._transform(texts, all_votes) if self.mode != "rules" else None
-        probas = self.model_.predict_proba(matrix) if matrix is not None else None
-        out = []
-        for i, votes in enumerate(all_votes):
-            if self.mode == "rules":
-                out.append(self._rules_only(votes))
-                continue
-            model_p = {str(c): p for c, p in zip(self.classes_, probas[i].tolist())}
-            final = final_vote(votes) if self.mode == "hybrid" else None
-            if final is not None:
-                probabilities = {c: 0.5 * p + (0.5 if c == final.label else 0.0) for c, p in model_p.items()}
-                out.append(Prediction(Label(final.label), probabilities[final.label], probabilities, "rule",
-                                      final.rule, final.cue))
-                continue
-            label = max(model_p, key=model_p.get)
-            out.append(Prediction(Label(label), model_p[label], model_p, "model", None,
-                                  votes[0].cue if votes else None, self._evidence(matrix, i, label)))
-        return out
-
-    def _transform(self, texts: list[str], votes: list[list]) -> sparse.csr_matrix:
-        # FeatureUnion.transform, but the rule votes already computed for the decision are reused
-        parts = [part.votes_matrix(votes) if name == "rules" else part.transform(texts)
-                 for name, part in self.features_.transformer_list]
-        return sparse.hstack(parts, format="csr")
-
-    def _rules_only(self, votes: list) -> Prediction:
-        final = final_vote(votes)
-        if final is None and not votes:
-            return Prediction(Label(DEFAULT_LABEL), 1 / 3, {c: 1 / 3 for c in LABELS}, "default")
-        counts = Counter(v.label for v in votes)
-        label = final.label if final else counts.most_common(1)[0][0]
-        decider = final or next(v for v in votes if v.label == label)
-        probabilities = {c: counts[c] / sum(counts.values()) for c in LABELS}
-        return Prediction(Label(label), probabilities[label], probabilities, "rule", decider.rule, decider.cue)
-
-    def _evidence(self, matrix: object, row: int, label: str, top: int = 5) -> tuple[str, ...]:
-        names = self._feature_names()
-        index = list(self.classes_).index(label)
-        coef = self.model_.coef_[index] if self.model_.coef_.shape[0] > 1 else self.model_.coef_[0]
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        indices = matrix.indices[start:end]
-        weights = matrix.data[start:end] * coef[indices]
-        best = np.argsort(-weights, kind="stable")[:top]
-        return tuple(str(names[indices[j]]) for j in best if weights[j] > 0)
-
-    def _feature_names(self) -> np.ndarray:
-        names = getattr(self, "_names_cache", None)
-        if names is None:
-            names = self.features_.get_feature_names_out()
-            self._names_cache = names
-        return names
-
-    def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        state.pop("_names_cache", None)
-        return state
+        check_is_fitted(self, "compact_")
+        return self.compact_.explain(X, mode=self.mode)
 
     def predict(self, X: Sequence[str | Claim]) -> np.ndarray:  # noqa: N803
         """Labels (strings) of the texts."""
@@ -178,6 +110,24 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Sequence[str | Claim]) -> np.ndarray:  # noqa: N803
         """Probabilities in the order of ``classes_``."""
         return np.asarray([[p.probabilities[str(c)] for c in self.classes_] for p in self.explain(X)])
+
+
+def compact_model(estimator: StanceClassifier) -> CompactModel:
+    """The scikit-learn-free predictor of a fitted estimator (same features, same weights)."""
+    blocks: dict[str, Block] = {}
+    offset = 0
+    rule_columns: dict[tuple[str, str], int] = {}
+    rules_offset = 0
+    for name, part in estimator.features_.transformer_list:
+        if name == "rules":
+            rule_columns, rules_offset = dict(part.columns_), offset
+            offset += part.n_columns_
+            continue
+        blocks[name] = Block(dict(part.vocabulary_), np.asarray(part.idf_, dtype=float), tuple(part.ngram_range), offset)
+        offset += len(part.vocabulary_)
+    return CompactModel(tuple(str(c) for c in estimator.classes_), blocks.get("words"), blocks.get("chars"),
+                        estimator.stems, rule_columns, rules_offset, np.asarray(estimator.model_.coef_, dtype=float),
+                        np.asarray(estimator.model_.intercept_, dtype=float), estimator.rules_, estimator.mode)
 
 
 def fit_from_files(files: Sequence[object], params: dict | None = None, seed: int = 0) -> StanceClassifier:

@@ -7,65 +7,15 @@ says them. Character n-grams cover unseen inflections and missing accents.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from .clean import fold
 from .records import LABELS
 from .rules import Rule, Vote, apply_rules, load_rules
-from .speakers import load_registry
-
-SPEAKER_TOKEN = "qqn"
-_ELISIONS = {"n'": "ne", "l'": "le", "d'": "de", "qu'": "que", "s'": "se", "j'": "je", "c'": "ce", "m'": "me",
-             "t'": "te", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque", "quoiqu'": "quoique"}
-_TOKEN = re.compile(r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[nldsjcmt])'|\d+(?:[.,]\d+)*|\w+(?:-\w+)*")
-
-
-@lru_cache(maxsize=8192)
-def normalize_claim(text: str) -> str:
-    """Folded claim with registered speaker mentions replaced by a placeholder."""
-    folded = fold(text)
-    pieces, last = [], 0
-    for start, end, _sid, _det, _how in load_registry().find(folded, 0, len(folded)):
-        pieces.append(folded[last:start])
-        pieces.append(f" {SPEAKER_TOKEN} ")
-        last = end
-    pieces.append(folded[last:])
-    return "".join(pieces)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - nltk has no type hints
-    from nltk.stem.snowball import FrenchStemmer
-
-    return FrenchStemmer()
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word)
-
-
-class WordTokenizer:
-    """Picklable tokenizer: elisions split and expanded, optional Snowball stems.
-
-    >>> WordTokenizer(stems=False)("qu'il n'y a pas d'accord")
-    ['que', 'il', 'ne', 'y', 'a', 'pas', 'de', 'accord']
-    """
-
-    def __init__(self, stems: bool = True) -> None:
-        self.stems = stems
-
-    def __call__(self, text: str) -> list[str]:
-        tokens = [_ELISIONS.get(t, t) for t in _TOKEN.findall(text)]
-        return [_stem(t) for t in tokens] if self.stems else tokens
-
+from .text import WordTokenizer, normalize_claim
 
 class RuleVotes(BaseEstimator, TransformerMixin):
     """One column per (rule, label voted) plus one per label with the vote count."""

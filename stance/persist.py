@@ -10,9 +10,11 @@ annotations instead of unpickling it, caching the result.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
+import pickle
 import platform
 import tempfile
 from pathlib import Path
@@ -50,11 +52,9 @@ def card_path(model_path: Path) -> Path:
 
 def versions() -> dict[str, str]:
     """Versions a model depends on."""
-    import sklearn
-
     from . import __version__
 
-    return {"stance": __version__, "scikit_learn": sklearn.__version__, "python": platform.python_version()}
+    return {"stance": __version__, "scikit_learn": _installed_sklearn(), "python": platform.python_version()}
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -71,16 +71,27 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def save_model(model: object, path: Path | str, card: dict[str, Any]) -> dict[str, Any]:
-    """Write ``model`` with joblib and its card (with sha256 and versions); returns the card."""
-    import io
+FORMAT = "stance-model/1"
 
+
+def _payload(estimator: Any) -> dict[str, Any]:
+    # The compact predictor loads without scikit-learn; the full estimator rides along as
+    # pickled bytes, unpickled only when asked for (`load_estimator`).
+    return {"format": FORMAT, "compact": estimator.compact_, "estimator": pickle.dumps(estimator, protocol=4)}
+
+
+def _dump(payload: dict[str, Any], path: Path) -> None:
     import joblib
 
-    path = Path(path)
     buffer = io.BytesIO()
-    joblib.dump(model, buffer, compress=3)
+    joblib.dump(payload, buffer, compress=3, protocol=4)
     atomic_write_bytes(path, buffer.getvalue())
+
+
+def save_model(estimator: Any, path: Path | str, card: dict[str, Any]) -> dict[str, Any]:
+    """Write a fitted `StanceClassifier` and its card (sha256, versions); returns the card."""
+    path = Path(path)
+    _dump(_payload(estimator), path)
     card = {**card, **versions(), "model_file": path.name, "model_sha256": sha256_file(path),
             "rules_sha256": sha256_file(data_path("rules.toml"))}
     atomic_write_bytes(card_path(path), (json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode())
@@ -109,45 +120,78 @@ def cache_dir() -> Path:
     return Path(root) / "stance" if not os.environ.get("STANCE_CACHE") else Path(root)
 
 
-def load_model(path: Path | str | None = None) -> Any:
-    """Load a model after checking its card: sha256 first, then versions.
+def _installed_sklearn() -> str:
+    # the version without importing scikit-learn (that import alone takes most of a second)
+    from importlib.metadata import PackageNotFoundError, version
 
-    Raises `ModelError` for a missing, truncated, tampered or unreadable model. A model
-    written by another scikit-learn version is rebuilt from the shipped annotations with
-    the parameters and seed of its card, and cached.
-    """
+    try:
+        return version("scikit-learn")
+    except PackageNotFoundError:
+        return "none"
+
+
+def _read_payload(path: Path) -> dict[str, Any]:
     import joblib
-    import sklearn
 
+    try:
+        payload = joblib.load(path)
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means an unusable file
+        raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ModelError(f"{path}: not a {FORMAT} file; retrain with `stance train`")
+    return payload
+
+
+def _checked(path: Path | str | None) -> tuple[Path, dict[str, Any]]:
     path = Path(path) if path else default_model_path()
+    if path.is_dir():
+        raise ModelError(f"{path}: is a directory, expected a model file")
     if not path.exists():
         raise ModelError(f"{path}: no such model file")
     card = read_card(path)
     if sha256_file(path) != card.get("model_sha256"):
         raise ModelError(f"{path}: sha256 does not match its card (truncated or modified); refusing to load it")
-    if card.get("scikit_learn") != sklearn.__version__:
+    return path, card
+
+
+def load_model(path: Path | str | None = None) -> Any:
+    """Load the predictor of a model file after checking its card (sha256, then versions).
+
+    Returns a `stance.compact.CompactModel` (no scikit-learn import). Raises `ModelError`
+    for a missing, truncated, tampered or unreadable model. A model written by another
+    scikit-learn version is not unpickled but rebuilt from the shipped annotations with the
+    parameters and seed of its card, and cached.
+    """
+    path, card = _checked(path)
+    if card.get("scikit_learn") != _installed_sklearn():
+        return _rebuild(path, card).compact_
+    return _read_payload(path)["compact"]
+
+
+def load_estimator(path: Path | str | None = None) -> Any:
+    """The full `StanceClassifier` of a model file (imports scikit-learn), same checks."""
+    path, card = _checked(path)
+    if card.get("scikit_learn") != _installed_sklearn():
         return _rebuild(path, card)
     try:
-        return joblib.load(path)
-    except Exception as exc:  # noqa: BLE001 - any unpickling failure means an unusable file
-        raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
+        return pickle.loads(_read_payload(path)["estimator"])  # noqa: S301 - sha256 checked above
+    except Exception as exc:  # noqa: BLE001
+        raise ModelError(f"{path}: cannot load the estimator ({type(exc).__name__}: {exc})") from None
 
 
 def _rebuild(path: Path, card: dict[str, Any]) -> Any:
-    import joblib
-    import sklearn
-
     from .estimator import fit_from_files
 
-    key = f"{path.stem}-sklearn{sklearn.__version__}-{card.get('data_sha256', '')[:12]}.joblib"
+    installed = _installed_sklearn()
+    key = f"{path.stem}-sklearn{installed}-{card.get('data_sha256', '')[:12]}.joblib"
     cached = cache_dir() / key
     if cached.exists():
         try:
-            return joblib.load(cached)
+            return pickle.loads(_read_payload(cached)["estimator"])  # noqa: S301 - our own cache
         except Exception:  # noqa: BLE001 - a broken cache entry is rebuilt
             cached.unlink(missing_ok=True)
     log.warning("%s was built with scikit-learn %s, this is %s: rebuilding it from the shipped annotations",
-                path.name, card.get("scikit_learn"), sklearn.__version__)
+                path.name, card.get("scikit_learn"), installed)
     files = [corpus_dir() / name for name in card.get("data_files", [])]
     missing = [str(f) for f in files if not f.exists()]
     if missing or not files:
@@ -155,12 +199,7 @@ def _rebuild(path: Path, card: dict[str, Any]) -> Any:
                          f"rebuild it are missing ({', '.join(missing) or 'none listed'})")
     model = fit_from_files(files, params=card.get("params", {}), seed=card.get("seed", 0))
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        import io
-
-        buffer = io.BytesIO()
-        joblib.dump(model, buffer, compress=3)
-        atomic_write_bytes(cached, buffer.getvalue())
+        _dump(_payload(model), cached)
     except OSError as exc:
         log.warning("could not cache the rebuilt model in %s (%s)", cached.parent, exc)
     return model

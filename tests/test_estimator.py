@@ -88,3 +88,17 @@ def test_works_in_pipeline_gridsearch_and_cross_val_score() -> None:
 def test_bad_fit_input_raises_stance_error(texts: list, labels: list, message: str) -> None:
     with pytest.raises(StanceError, match=message):
         StanceClassifier().fit(texts, labels)
+
+
+def test_compact_predictor_reproduces_scikit_learn(fitted: StanceClassifier) -> None:
+    texts = TEXTS + ["Aucun progrès, a dit Peskov.", "Texte sans rapport avec quoi que ce soit", ""]
+    expected = fitted.model_.predict_proba(fitted.features_.transform(texts))
+    got = np.array([[p.probabilities[c] for c in fitted.classes_] for p in fitted.compact_.explain(texts, mode="model")])
+    np.testing.assert_allclose(got, expected, atol=1e-9)
+
+
+def test_pickled_estimator_rebuilds_its_predictor(fitted: StanceClassifier) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(fitted))
+    assert list(copy.predict(TEXTS)) == list(fitted.predict(TEXTS))

@@ -7,6 +7,7 @@ import pytest
 
 from stance import persist
 from stance.errors import ModelError
+from stance.compact import CompactModel
 from stance.estimator import StanceClassifier
 from stance.train import train_model
 
@@ -44,7 +45,11 @@ def model_file(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_round_trip_and_card(model_file: Path) -> None:
     model = persist.load_model(model_file)
-    assert isinstance(model, StanceClassifier)
+    assert isinstance(model, CompactModel)
+    estimator = persist.load_estimator(model_file)
+    assert isinstance(estimator, StanceClassifier)
+    texts = [t for t, _ in ROWS]
+    assert [p.label for p in model.explain(texts)] == [p.label for p in estimator.explain(texts)]
     card = json.loads(persist.card_path(model_file).read_text())
     assert card["model_sha256"] == persist.sha256_file(model_file)
     assert {"stance", "scikit_learn", "python", "data_sha256", "rules_sha256", "counts", "labels"} <= set(card)
@@ -91,10 +96,11 @@ def test_other_sklearn_version_is_rebuilt_and_cached(model_file: Path, tmp_path:
     card_file.write_text(json.dumps(card))
     with caplog.at_level(logging.WARNING, logger="stance"):
         model = persist.load_model(model_file)
-    assert isinstance(model, StanceClassifier) and "rebuilding" in caplog.text
+    assert isinstance(model, CompactModel) and "rebuilding" in caplog.text
     cached = list((tmp_path / "cache").glob("*.joblib"))
     assert len(cached) == 1
-    assert persist.load_model(model_file).predict(["Moscou exige le retrait."])[0] in ("position", "obstacle", "progress")
+    assert persist.load_model(model_file).explain(["Moscou exige le retrait."])[0].label.value in \
+        ("position", "obstacle", "progress")
 
 
 def test_same_data_and_seed_give_byte_identical_model_and_card(tmp_path: Path, corpus: Path,
@@ -111,5 +117,5 @@ def test_same_data_and_seed_give_byte_identical_model_and_card(tmp_path: Path, c
 def test_shipped_model_loads_and_matches_its_card() -> None:
     path = persist.default_model_path()
     model = persist.load_model(path)
-    assert list(model.classes_) == ["obstacle", "position", "progress"]
+    assert list(model.classes) == ["obstacle", "position", "progress"]
     assert path.stat().st_size <= 10 * 1024 * 1024

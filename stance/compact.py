@@ -1,0 +1,173 @@
+"""The fitted stance model in a form that predicts without scikit-learn, and the policy
+that combines rules and model — the one place where they meet.
+
+`CompactModel` holds the vocabularies, idf weights and logistic-regression coefficients
+of a fitted `StanceClassifier` as plain dicts and numpy arrays and reproduces its
+features exactly (the test suite checks the probabilities against scikit-learn). The
+shipped model is loaded as a `CompactModel`, so labelling never imports scikit-learn.
+
+Combination policy:
+
+1. a rule marked ``final`` that votes decides the label (``source="rule"``); its
+   probabilities are the mean of the model's and a one-hot vector of the rule's label;
+2. otherwise the model decides, with every rule's vote among its features
+   (``source="model"``), and the terms that weighed most are kept as ``evidence``.
+
+``mode="rules"`` (majority of rule votes, else ``position``) and ``mode="model"`` (the model
+alone) exist for side-by-side evaluation.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .records import LABELS, Claim, Label, Prediction
+from .rules import Rule, Vote, apply_rules, final_vote
+from .text import WordTokenizer, char_wb_ngrams, normalize_claim, word_ngrams
+
+MODES = ("hybrid", "model", "rules")
+DEFAULT_LABEL = Label.POSITION.value
+
+
+@dataclass
+class Block:
+    """One TF-IDF block of the feature vector: vocabulary, idf, n-gram range."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    ngram_range: tuple[int, int]
+    offset: int = 0
+
+
+@dataclass
+class CompactModel:
+    """Predicting half of a fitted `StanceClassifier` (see module docstring)."""
+
+    classes: tuple[str, ...]
+    words: Block | None
+    chars: Block | None
+    stems: bool
+    rule_columns: dict[tuple[str, str], int]
+    rules_offset: int
+    coef: np.ndarray
+    intercept: np.ndarray
+    rules: tuple[Rule, ...]
+    mode: str = "hybrid"
+    _names: list[str] | None = field(default=None, repr=False, compare=False)
+
+    def explain(self, X: Sequence[str | Claim], mode: str | None = None) -> list[Prediction]:  # noqa: N803
+        """One `Prediction` per text: label, score, probabilities, source, rule, cue, evidence."""
+        mode = mode or self.mode
+        texts = [x.text if isinstance(x, Claim) else str(x) for x in X]
+        out = []
+        for text in texts:
+            votes = apply_rules(text, self.rules)
+            if mode == "rules":
+                out.append(rules_only(votes))
+                continue
+            indices, values = self.features(text, votes)
+            probabilities = self._probabilities(indices, values)
+            out.append(decide(votes, probabilities, hybrid=mode == "hybrid",
+                              evidence=lambda label: self._evidence(indices, values, label)))
+        return out
+
+    def features(self, text: str, votes: list[Vote]) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse feature vector of one claim as (indices, values), like the fitted union."""
+        normalized = normalize_claim(text)
+        parts = []
+        if self.words is not None:
+            parts.append(_tfidf(word_ngrams(WordTokenizer(self.stems)(normalized), self.words.ngram_range), self.words))
+        if self.chars is not None:
+            parts.append(_tfidf(char_wb_ngrams(normalized, self.chars.ngram_range), self.chars))
+        if self.rule_columns:
+            counts: Counter = Counter()
+            for vote in votes:
+                column = self.rule_columns.get((vote.rule, vote.label))
+                if column is not None:
+                    counts[self.rules_offset + column] += 1.0
+                    counts[self.rules_offset + len(self.rule_columns) + LABELS.index(vote.label)] += 1.0
+            parts.append((np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
+                          np.fromiter(counts.values(), dtype=float, count=len(counts))))
+        indices = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+        values = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)
+        return indices, values
+
+    def _probabilities(self, indices: np.ndarray, values: np.ndarray) -> dict[str, float]:
+        scores = self.coef[:, indices] @ values + self.intercept
+        if len(self.classes) == 2:
+            positive = 1.0 / (1.0 + np.exp(-scores[0]))
+            probs = np.array([1.0 - positive, positive])
+        else:
+            exp = np.exp(scores - scores.max())
+            probs = exp / exp.sum()
+        return {c: float(p) for c, p in zip(self.classes, probs)}
+
+    def _evidence(self, indices: np.ndarray, values: np.ndarray, label: str, top: int = 5) -> tuple[str, ...]:
+        row = self.classes.index(label) if self.coef.shape[0] > 1 else 0
+        weights = values * self.coef[row, indices]
+        best = np.argsort(-weights, kind="stable")[:top]
+        names = self.feature_names()
+        return tuple(names[int(indices[j])] for j in best if weights[j] > 0)
+
+    def feature_names(self) -> list[str]:
+        """Names of the features (``words__…``, ``chars__…``, ``rules__…``)."""
+        if self._names is None:
+            names = [""] * self.coef.shape[1]
+            for prefix, block in (("words", self.words), ("chars", self.chars)):
+                for term, index in (block.vocabulary.items() if block else ()):
+                    names[block.offset + index] = f"{prefix}__{term}"
+            for (rule_id, label), column in self.rule_columns.items():
+                names[self.rules_offset + column] = f"rules__rule:{rule_id}={label}"
+            for i, label in enumerate(LABELS):
+                if self.rule_columns:
+                    names[self.rules_offset + len(self.rule_columns) + i] = f"rules__votes:{label}"
+            self._names = names
+        return self._names
+
+    def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Stance probabilities of raw claim texts."""
+        return [dict(p.probabilities) for p in self.explain(texts)]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_names"] = None
+        return state
+
+
+def _tfidf(terms: list[str], block: Block) -> tuple[np.ndarray, np.ndarray]:
+    # TfidfVectorizer(sublinear_tf=True, norm="l2") on one document
+    counts = Counter(t for t in terms if t in block.vocabulary)
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    columns = np.fromiter((block.vocabulary[t] for t in counts), dtype=np.int64, count=len(counts))
+    values = (np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))) + 1.0) * block.idf[columns]
+    values /= np.sqrt(np.dot(values, values))
+    return columns + block.offset, values
+
+
+def decide(votes: list[Vote], probabilities: dict[str, float], *, hybrid: bool = True,
+           evidence: Any = None) -> Prediction:
+    """The combination policy: a final rule decides, else the model's most probable label."""
+    final = final_vote(votes) if hybrid else None
+    if final is not None:
+        mixed = {c: 0.5 * p + (0.5 if c == final.label else 0.0) for c, p in probabilities.items()}
+        return Prediction(Label(final.label), mixed[final.label], mixed, "rule", final.rule, final.cue)
+    label = max(probabilities, key=probabilities.get)
+    return Prediction(Label(label), probabilities[label], probabilities, "model", None,
+                      votes[0].cue if votes else None, evidence(label) if evidence else ())
+
+
+def rules_only(votes: list[Vote]) -> Prediction:
+    """Rules alone: the final rule, else the majority of votes, else ``position``."""
+    final = final_vote(votes)
+    if final is None and not votes:
+        return Prediction(Label(DEFAULT_LABEL), 1 / 3, {c: 1 / 3 for c in LABELS}, "default")
+    counts = Counter(v.label for v in votes)
+    label = final.label if final else counts.most_common(1)[0][0]
+    decider = final or next(v for v in votes if v.label == label)
+    probabilities = {c: counts[c] / sum(counts.values()) for c in LABELS}
+    return Prediction(Label(label), probabilities[label], probabilities, "rule", decider.rule, decider.cue)

@@ -1,0 +1,204 @@
+"""Stage 1: the folded view (same length, idempotent) and zoning of non-article lines."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.clean import fold, zone_text
+
+FAST = settings(max_examples=100, deadline=None, derandomize=True)
+ZONE_KINDS = {"prose", "header", "dateline", "timestamp", "marker", "heading", "byline", "boilerplate",
+              "caption", "link", "question"}
+
+
+def bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"BUG: {reason}")
+
+
+# --------------------------------------------------------------------------- fold
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Élysée", "elysee", id="accents-and-capital"),
+    pytest.param("ÇA VA À GENÈVE", "ca va a geneve", id="upper-accents"),
+    pytest.param("Kyïv, Zelenskyy, Dmitriïev", "kyiv, zelenskyy, dmitriiev", id="diaeresis"),
+    pytest.param("secrétaire d’État", "secretaire d'etat", id="curly-apostrophe"),
+    pytest.param("l‘Otan ʼx ´z ′w", "l'otan 'x 'z 'w", id="other-apostrophes"),
+    pytest.param("l`Otan", "l'otan", id="backtick-apostrophe",
+                 marks=bug("'`' is listed in clean._APOSTROPHES but the fold table only covers code points >= 0x80, "
+                           "so fold('l`Otan') == 'l`otan'")),
+    pytest.param("«\u00a0Non\u00a0»", '" non "', id="guillemets-nbsp"),
+    pytest.param("“oui” „ja“", '"oui" "ja"', id="curly-double-quotes"),
+    pytest.param("a\u202fb\u2009c\u3000d", "a b c d", id="narrow-nbsp-thin-ideographic-spaces"),
+    pytest.param("Maison–Blanche — ‑x", "maison-blanche - -x", id="dashes"),
+    pytest.param("Le secrétaire d’État a dit : « Non »", 'le secretaire d\'etat a dit : " non "', id="docstring"),
+    pytest.param("ABC xyz 123 !?", "abc xyz 123 !?", id="ascii-lowercased"),
+    pytest.param("Straße ½ 東京", "straße ½ 東京", id="unfoldable-kept"),
+])
+def test_fold_golden(text: str, expected: str) -> None:
+    assert fold(text) == expected
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize("char", [
+    pytest.param("İ", id="capital-I-dot", marks=bug("fold('İ') == 'I' (upper case) and fold('I') == 'i': not idempotent")),
+    pytest.param("ϓ", id="greek-upsilon-acute-hook", marks=bug("fold('ϓ') == 'Υ' (upper case): not idempotent")),
+    pytest.param("ϔ", id="greek-upsilon-diaeresis-hook", marks=bug("fold('ϔ') == 'Υ' (upper case): not idempotent")),
+    pytest.param("É", id="E-acute"),
+])
+def test_fold_idempotent_on_special_capitals(char: str) -> None:
+    assert fold(fold(char)) == fold(char)
+    assert fold(char) == fold(char).lower()
+
+
+@FAST
+@given(st.text())
+def test_fold_keeps_length(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+# İ ϓ ϔ excluded here: see the xfail cases above
+@FAST
+@given(st.text(alphabet=st.characters(exclude_characters="İϓϔ", exclude_categories=("Cs",))))
+def test_fold_is_idempotent(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+
+
+@FAST
+@given(st.text(alphabet=st.characters(codec="latin-1")))
+def test_fold_output_has_no_upper_case_latin(text: str) -> None:
+    folded = fold(text)
+    assert not any("A" <= c <= "Z" for c in folded)
+    assert not any(c in "«»’\u00a0" for c in folded)
+
+
+# --------------------------------------------------------------------------- zoning
+
+def zones(text: str) -> list[tuple[str, str]]:
+    return [(text[z.start:z.end], z.kind) for z in zone_text(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("date 2025-12-06 Le Kremlin a jugé la proposition inacceptable.",
+                 [("date 2025-12-06", "header"), ("Le Kremlin a jugé la proposition inacceptable.", "prose")],
+                 id="date-header-prefix"),
+    pytest.param(" date 2025-12-06 Le Kremlin a jugé la proposition inacceptable.",
+                 [("date 2025-12-06", "header"), ("Le Kremlin a jugé la proposition inacceptable.", "prose")],
+                 id="date-header-after-leading-space"),
+    pytest.param("NOUVELLES DISCUSSIONS À GENÈVE", [("NOUVELLES DISCUSSIONS À GENÈVE", "heading")], id="all-caps-heading"),
+    pytest.param("Les négociations reprennent à Genève", [("Les négociations reprennent à Genève", "heading")],
+                 id="short-line-without-final-punctuation"),
+    pytest.param("(Avec AFP)", [("(Avec AFP)", "byline")], id="avec-afp"),
+    pytest.param("(Rédigé par Jean Dupont et Anna Smith, Oleg Ivanov, Maria Petrova; version française Paul Durand)",
+                 [("(Rédigé par Jean Dupont et Anna Smith, Oleg Ivanov, Maria Petrova; version française Paul Durand)",
+                   "byline")], id="version-francaise"),
+    pytest.param("Par Jeanne Martin", [("Par Jeanne Martin", "byline")], id="par-author"),
+    pytest.param("MOSCOU, 2 décembre (Reuters) - Le Kremlin a jugé la proposition inacceptable.",
+                 [("MOSCOU, 2 décembre (Reuters) -", "dateline"),
+                  ("Le Kremlin a jugé la proposition inacceptable.", "prose")], id="dateline-reuters"),
+    pytest.param("KIEV, 14 novembre - Volodymyr Zelensky a salué un premier pas.",
+                 [("KIEV, 14 novembre -", "dateline"), ("Volodymyr Zelensky a salué un premier pas.", "prose")],
+                 id="dateline-capitals-without-agency"),
+    pytest.param("Paris, à la veille du sommet, les diplomates restaient prudents.",
+                 [("Paris, à la veille du sommet, les diplomates restaient prudents.", "prose")],
+                 id="place-comma-is-not-a-dateline"),
+    pytest.param("J'accepte", [("J'accepte", "boilerplate")], id="j-accepte"),
+    pytest.param("J’accepte tous les cookies", [("J’accepte tous les cookies", "boilerplate")], id="j-accepte-curly"),
+    pytest.param("Gérer mes choix", [("Gérer mes choix", "boilerplate")], id="gerer-mes-choix"),
+    pytest.param("Nos partenaires et nous déposons des traceurs pour mesurer l'audience de nos contenus.",
+                 [("Nos partenaires et nous déposons des traceurs pour mesurer l'audience de nos contenus.",
+                   "boilerplate")], id="nos-partenaires"),
+    pytest.param("Ce contenu est bloqué car vous n’avez pas accepté les cookies et autres traceurs.",
+                 [("Ce contenu est bloqué car vous n’avez pas accepté les cookies et autres traceurs.", "boilerplate")],
+                 id="contenu-bloque"),
+    pytest.param("Lire aussi : Le Kremlin affirme que l'accord est proche",
+                 [("Lire aussi : Le Kremlin affirme que l'accord est proche", "link")], id="lire-aussi"),
+    pytest.param("Photo : Vladimir Poutine au Kremlin, le 2 décembre / AFP",
+                 [("Photo : Vladimir Poutine au Kremlin, le 2 décembre / AFP", "caption")], id="photo-credit"),
+    pytest.param("© Sputnik via Reuters", [("© Sputnik via Reuters", "caption")], id="copyright"),
+    pytest.param("Partager sur Facebook", [("Partager sur Facebook", "boilerplate")], id="share-facebook"),
+    pytest.param("Partager", [("Partager", "boilerplate")], id="share"),
+    pytest.param("Copier le lien", [("Copier le lien", "boilerplate")], id="copy-link"),
+    pytest.param("14h32 - Le Kremlin a jugé la proposition inacceptable.",
+                 [("14h32 -", "timestamp"), ("Le Kremlin a jugé la proposition inacceptable.", "prose")],
+                 id="live-timestamp"),
+    pytest.param("9:05 | Kaja Kallas a dénoncé de nouvelles frappes.",
+                 [("9:05 |", "timestamp"), ("Kaja Kallas a dénoncé de nouvelles frappes.", "prose")],
+                 id="live-timestamp-colon-pipe"),
+    pytest.param("- Le Kremlin a jugé la proposition inacceptable.",
+                 [("-", "marker"), ("Le Kremlin a jugé la proposition inacceptable.", "prose")], id="bullet-dash"),
+    pytest.param("• Kiev réclame des garanties de sécurité.",
+                 [("•", "marker"), ("Kiev réclame des garanties de sécurité.", "prose")], id="bullet-dot"),
+    pytest.param("Question : Où en sont les discussions avec Moscou ?",
+                 [("Question : Où en sont les discussions avec Moscou ?", "question")], id="qa-question"),
+    pytest.param("Rubio : « Nous n'y sommes pas encore »",
+                 [("Rubio : « Nous n'y sommes pas encore »", "prose")], id="headline-quote-is-prose"),
+    pytest.param("Le Kremlin a jugé la proposition inacceptable.",
+                 [("Le Kremlin a jugé la proposition inacceptable.", "prose")], id="plain-sentence"),
+    pytest.param("« Nous espérons aller plus loin. »", [("« Nous espérons aller plus loin. »", "prose")],
+                 id="quote-line-ending-with-spaced-guillemet",
+                 marks=bug("a short line ending '. »' (French spacing before the closing guillemet) is zoned "
+                           "'heading': _FINAL_PUNCT does not allow the space, so its claims are lost")),
+])
+def test_zone_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert zones(text) == expected
+
+
+def test_zone_truncated_long_last_line_stays_prose() -> None:
+    last = ("Les négociateurs ont poursuivi leurs échanges pendant plusieurs heures dans un hôtel de la "
+            "banlieue de Genève sans que rien ne filtre de leurs conversations avec")
+    text = "NOUVEAU CYCLE DE DISCUSSIONS\n\nKaja Kallas a dénoncé de nouvelles frappes.\n\n" + last
+    assert zones(text) == [("NOUVEAU CYCLE DE DISCUSSIONS", "heading"),
+                           ("Kaja Kallas a dénoncé de nouvelles frappes.", "prose"),
+                           (last, "prose")]
+
+
+def test_zone_offsets_with_crlf_and_blank_lines() -> None:
+    text = "TITRE EN CAPITALES\r\n\r\n  Le Kremlin a jugé la proposition inacceptable.  \r\n(Avec AFP)"
+    found = zone_text(text)
+    assert [(z.kind, text[z.start:z.end]) for z in found] == [
+        ("heading", "TITRE EN CAPITALES"),
+        ("prose", "Le Kremlin a jugé la proposition inacceptable."),
+        ("byline", "(Avec AFP)"),
+    ]
+
+
+def _assert_partition(text: str) -> None:
+    found = zone_text(text)
+    owner = [0] * len(text)
+    previous_end = 0
+    for zone in found:
+        assert zone.kind in ZONE_KINDS
+        assert previous_end <= zone.start < zone.end <= len(text)
+        piece = text[zone.start:zone.end]
+        assert piece == piece.strip()
+        previous_end = zone.end
+        for i in range(zone.start, zone.end):
+            owner[i] += 1
+    for i, char in enumerate(text):
+        if not char.isspace():
+            assert owner[i] == 1, (i, char, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("date 2025-12-06 - 14h32 - Le Kremlin a dit non.", id="header-then-marker"),
+    pytest.param("Paris, 2 décembre - 14h32 - Le Kremlin a dit non.", id="rejected-dateline-then-timestamp",
+                 marks=bug("a dateline rejected by _dateline_ok (no capitals, no agency) followed by a timestamp "
+                           "leaves 'Paris, 2 décembre -' in no zone (and out of every sentence unit)")),
+    pytest.param("Genève, 2 décembre - - Kiev juge le plan inacceptable.", id="rejected-dateline-then-marker",
+                 marks=bug("same: a rejected dateline before a bullet marker is dropped from the zones")),
+])
+def test_zone_partition_examples(text: str) -> None:
+    _assert_partition(text)
+
+
+_PIECES = st.sampled_from([
+    "date 2025-12-06 ", "MOSCOU, 2 décembre (Reuters) - ", "14h32 - ", "- ", "• ", "(Avec AFP)", "Par Jeanne Martin",
+    "J'accepte", "Lire aussi : ", "Photo : X / AFP", "© AFP", "Question : ", "TITRE", "Le Kremlin a dit non.",
+    "« Nous avançons »", ", a déclaré M. Rubio.", " ", "  ", "\n", "\r\n", "\n\n", "\t", "\u00a0", "é", "a", ".", ":",
+])
+
+
+@FAST
+@given(st.one_of(st.text(), st.lists(_PIECES, max_size=30).map("".join)))
+def test_zone_partition_property(text: str) -> None:
+    _assert_partition(text)
