@@ -296,8 +296,8 @@ def main() -> None:
         print(f"cold start `stance --help`: {best_of(3, [STANCE, '--help']):.2f} s (best of 3)")
         print(f"cold start `stance label ONE_ARTICLE`: {best_of(3, [STANCE, 'label', str(one), '-q']):.2f} s (best of 3)")
         seconds, distinct = train_time(folder)
-        print(f"`stance train` on 1,000 claims ({distinct} distinct rows of annotations/train cycled), --cv none: "
-              f"{seconds:.2f} s")
+        print(f"`stance train` on 1,000 claims (from {distinct} rows of annotations/train, cycled if fewer), "
+              f"--cv none: {seconds:.2f} s")
         ours = sum(s for stage, s, *_ in ROWS if stage.startswith(("segmentation", "attribution")))
         print(spacy_pass(txt, ours))
         if args.stream_gb:

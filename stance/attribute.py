@@ -17,7 +17,7 @@ from .clean import fold as fold_text
 from .records import Mention, Sentence
 from .resources import word_list
 from .speakers import Registry, find_mentions
-from .verbs import is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
+from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
 _QUOTE_CHARS = re.compile('[«»“”„"]')
@@ -26,9 +26,6 @@ _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
-# An auxiliary a few words before a participle (« a en outre, mercredi, estimé »)
-_DISTANT_AUX = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient|aura|auront|s'est|se\s+sont|s'etait)"
-                          r"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?(?:\s*,?\s*[\w'-]+\s*,?){0,4}?\s*$")
 # A verb followed by « que », « : » or a quotation frames reported speech itself
 _FRAMES_SPEECH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:que\b|qu'|:|\s{2,})")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
@@ -106,7 +103,8 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
 class Resolver:
     """Document state: entities in focus, for pronouns, roles and continuations."""
 
-    def __init__(self) -> None:
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry
         self.entities: list[Entity] = []
         self.last_speaker: Entity | None = None
         self.previous_mentions: list[Mention] = []
@@ -127,6 +125,8 @@ class Resolver:
                 if previous.speaker and previous.kind == "person" and previous.gender in ("", mention.gender):
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
+        if mention.kind == "role" and not mention.side:
+            return self._resolve_title(mention)
         for entity in reversed(self.entities):
             if entity.speaker in ("*", "source") and mention.kind == "role":
                 continue
@@ -137,6 +137,19 @@ class Resolver:
             return entity.speaker, None
         return None, f"no earlier speaker compatible with « {mention.text} »"
 
+    def _resolve_title(self, mention: Mention) -> tuple[str | None, str | None]:
+        # « le porte-parole » with no nationality: the last speaker whose titles name that role
+        noun = _title_nouns(mention)
+        for entity in reversed(self.entities):
+            speaker = self.registry.get(entity.speaker) if self.registry else None
+            if speaker and any(noun in fold_text(t).replace("-", " ") for t in speaker.titles):
+                return entity.speaker, None
+        return None, f"no earlier speaker holds the role « {mention.text} »"
+
+
+def _title_nouns(mention: Mention) -> str:
+    return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")
+
 
 def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str | None]:
     if mention.speaker:
@@ -145,16 +158,25 @@ def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str |
 
 
 def _coordinated(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
-    """« Steve Witkoff et Kirill Dmitriev » → both mentions."""
-    out = [first]
+    """« Steve Witkoff et Kirill Dmitriev », « Rubio, Witkoff et Kushner » → all of them.
+
+    A comma joins names only inside a list that ends with « et »: « Selon le Kremlin,
+    Kiev refuse… » names one source.
+    """
+    chain = [first]
+    separators = []
     index = mentions.index(first)
     for nxt in mentions[index + 1:]:
-        between = text[out[-1].end:nxt.start]
-        if re.fullmatch(r"\s*(?:,|et|ainsi que)\s*", between) and nxt.speaker and nxt.kind != "pronoun":
-            out.append(nxt)
+        between = text[chain[-1].end:nxt.start]
+        if nxt.speaker and nxt.kind != "pronoun" and re.fullmatch(r"\s*(?:,|et|ainsi que)\s*", between):
+            chain.append(nxt)
+            separators.append(between.strip())
         else:
             break
-    return out
+    while separators and separators[-1] == ",":
+        separators.pop()
+        chain.pop()
+    return chain
 
 
 def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, registry: Registry,
@@ -256,19 +278,21 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
-        has_aux = bool(_DISTANT_AUX.search(masked, 0, verb.start()))
+        has_aux = bool(distant_auxiliary().search(masked, 0, verb.start()))
     if not has_aux and not verb.group("inv") and not verb.group("refl") \
             and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
         return None
     start, end = verb.start() + offset, verb.end() + offset
     after = masked[verb.end():]
-    inverted_pronoun = verb.group("inv") or verb.group("auxinv")
+    group = "inv" if verb.group("inv") else "auxinv"
+    inverted_pronoun = verb.group(group)
     if inverted_pronoun:
         word = inverted_pronoun.rsplit("-", 1)[-1]
         if word == "on":  # « estime-t-on au Kremlin »: the place after is the source
             hit = next((m for m in mentions if m.start >= end and m.speaker), None)
             return (hit, "incise", [hit]) if hit else None
-        pronoun = Mention(end - len(word), end, text[end - len(word):end], None, "pronoun",
+        word_end = verb.end(group) + offset
+        pronoun = Mention(word_end - len(word), word_end, text[word_end - len(word):word_end], None, "pronoun",
                           "f" if word.startswith("elle") else "m", "")
         return pronoun, "incise", [pronoun]
     before = masked[:verb.start()].rstrip()

@@ -18,8 +18,8 @@ from .segment import split_sentences
 from .records import Mention
 from .speakers import Registry, find_mentions, load_registry
 
-_SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+\w+ant\b)")
-_LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+\w+ant\b[^,]*,\s*")
+_SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)")
+_LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
 
 
@@ -84,7 +84,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     registry = registry or load_registry()
     folded = fold(text)
     sentences = split_sentences(text, folded) if sentences is None else sentences
-    resolver = Resolver()
+    resolver = Resolver(registry)
     doc_mentions = find_mentions(text, folded, 0, len(text), registry)
     starts = [m.start for m in doc_mentions]
     inside = False

@@ -28,9 +28,8 @@ def _fold_char(char: str) -> str:
         lowered = char
     base = unicodedata.normalize("NFKD", lowered)
     if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
-        return base[0]
-    if len(base) == 1 and unicodedata.combining(base):
-        return base
+        first = base[0].lower()
+        return first if len(first) == 1 else base[0]
     return lowered
 
 
@@ -46,6 +45,15 @@ def _fold_table() -> dict[int, str]:
             table[code] = folded
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code + 32)
+    for mapping in (_QUOTES, _APOSTROPHES, _SPACES, _DASHES):
+        table.update({ord(c): v for c, v in mapping.items()})
+    # fold to a fixed point, so that fold(fold(t)) == fold(t)
+    for code, value in list(table.items()):
+        seen = {chr(code)}
+        while len(value) == 1 and ord(value) in table and value not in seen:
+            seen.add(value)
+            value = table[ord(value)]
+        table[code] = value
     return table
 
 
@@ -79,7 +87,7 @@ _DATELINE = re.compile(
 _TIMESTAMP = re.compile(r"\d{1,2}\s?[h:]\s?\d{2}\s*[-:|]\s+")
 _MARKER = re.compile(r"[-*•·▪►]\s+")
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?\"")
-_FINAL_PUNCT = re.compile(r"[.!?…:;][\"')\]»]*\s*$")
+_FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*$")
 _WORD = re.compile(r"\w+")
 
 
@@ -142,7 +150,7 @@ def classify_line(line: str, folded_line: str) -> str:
     return "prose"
 
 
-def _split_prefixes(line_start: int, folded_line: str) -> tuple[list[Zone], int]:
+def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
     """Zones for a date header, dateline, timestamp or bullet opening the line."""
     zones: list[Zone] = []
     pos = 0
@@ -151,11 +159,12 @@ def _split_prefixes(line_start: int, folded_line: str) -> tuple[list[Zone], int]
         match = pattern.match(folded_line, pos)
         if not match:
             continue
-        end = match.end()
-        text_end = len(folded_line[:end].rstrip())
-        zones.append(Zone(line_start + pos, line_start + text_end, kind))
-        pos = end
-    return zones, pos
+        zone = Zone(line_start + pos, line_start + len(folded_line[:match.end()].rstrip()), kind)
+        if kind == "dateline" and not _dateline_ok(text, zone):
+            break  # not a dateline: the rest of the line, from here, is its body
+        zones.append(zone)
+        pos = match.end()
+    return zones
 
 
 def zone_text(text: str, folded: str | None = None) -> list[Zone]:
@@ -174,14 +183,12 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
             continue
         start, end = raw_start + lead, raw_start + trail
         folded_line = folded[start:end]
-        prefixes, consumed = _split_prefixes(start, folded_line)
-        prefixes = [z for z in prefixes if z.kind != "dateline" or _dateline_ok(text, z)]
+        prefixes = _split_prefixes(text, start, folded_line)
+        consumed = 0
         if prefixes:
             consumed = prefixes[-1].end - start
             rest = folded_line[consumed:]
             consumed += len(rest) - len(rest.lstrip())
-        else:
-            consumed = 0
         zones.extend(prefixes)
         if start + consumed < end:
             body = text[start + consumed:end]

@@ -49,6 +49,9 @@ _HIDDEN_END = re.compile(r'[.!?…]\s*["»”]\s+(?=["«“]?\s?[A-ZÀ-Ý])')
 _ELLIPSIS_END = re.compile(r'(?<![(\[])(?:\.\.\.|…)["»”]?\s+(?=[A-ZÀ-Ý])')
 # Initials and references that Punkt cuts after: « J.A. Howe », « L. 642-3 », « B.I.P.) ou »
 _GLUED_INITIALS = re.compile(r'(?:\b(?:[A-Z]\.){2,}|\b[A-Z]\.)$')
+# « ?! », « !!! » cut into pieces, and an omission mark « (…) » are never sentences alone
+_ALNUM = re.compile(r"\w")
+_OMISSION_END = re.compile(r"[(\[](?:\.\.\.|…)[)\]]$")
 _CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]')
 _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 
@@ -87,18 +90,21 @@ def _split_ellipses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _move_straight_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    # A straight quote after a sentence end closes the previous sentence when that sentence
-    # left one open (odd count); otherwise it opens the next one.
+    # A straight quote after a sentence end closes a quotation when one is open (an odd
+    # number of quotes since the line began); otherwise it opens the next sentence.
     out: list[tuple[int, int]] = []
+    quotes = 0
     for a, b in spans:
-        if out and text.startswith('"', a) and text[out[-1][0]:out[-1][1]].count('"') % 2 == 1:
+        if out and text.startswith('"', a) and quotes % 2 == 1:
             rest = text[a + 1:b]
+            quotes += 1
             if rest.strip():
                 out[-1] = (out[-1][0], a + 1)
                 a = a + 1 + len(rest) - len(rest.lstrip())
             else:
                 out[-1] = (out[-1][0], b)
                 continue
+        quotes += text.count('"', a, b)
         out.append((a, b))
     return out
 
@@ -110,7 +116,9 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         if merged and (_ENDS_QUESTION.search(text, merged[-1][0], merged[-1][1])
                        and _CONTINUATION.match(text, a)
                        or _GLUED_INITIALS.search(text, merged[-1][0], merged[-1][1])
-                       and not _starts_sentence(text, a)):
+                       and not _starts_sentence(text, a)
+                       or _OMISSION_END.search(text, merged[-1][0], merged[-1][1])
+                       or not _ALNUM.search(text, a, b)):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))

@@ -8,7 +8,7 @@ All matching runs on the folded view; offsets are those of the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,8 @@ class Speaker:
 
 
 def _line_of(text: str, table: str) -> int:
-    match = re.search(rf"^\s*\[{re.escape(table)}\]", text, re.MULTILINE)
+    name = re.escape(table)
+    match = re.search(rf"^[ \t]*(?:\[{name}\]|{name}[ \t]*=)", text, re.MULTILINE)
     return text[:match.start()].count("\n") + 1 if match else 0
 
 
@@ -217,21 +218,30 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             gender = "f" if word.startswith(("elle", "celle", "cette")) else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
-    return _drop_roles_before_names(folded, mentions)
+    return _drop_roles_before_names(text, folded, mentions)
 
 
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
+_NOT_IN_APPOSITION = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|est|sont|etait|que|qu'|qui|selon)(?![\w'])")
 
 
-def _drop_roles_before_names(folded: str, mentions: list[Mention]) -> list[Mention]:
+def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
     """« le président Volodymyr Zelensky », « les émissaires américain et russe, Steve
-    Witkoff et … »: the name that follows is the speaker, not the common noun before it."""
-    out = []
+    Witkoff et … »: the name that follows is the speaker; the common noun before it
+    becomes part of its mention."""
+    out: list[Mention] = []
+    skip = False
     for i, mention in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
-                and nxt.kind in ("person", "institution", "media") \
-                and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) and nxt.start - mention.end < 45:
+                and nxt.kind in ("person", "institution", "media") and nxt.start - mention.end < 45 \
+                and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
+                and not _NOT_IN_APPOSITION.search(folded, mention.end, nxt.start):
+            out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
+            skip = True
             continue
         out.append(mention)
     return out

@@ -79,6 +79,15 @@ def verb_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def distant_auxiliary() -> re.Pattern[str]:
+    """An auxiliary before a participle with up to four fillers and commas between them
+    (« a en outre, mercredi, estimé »), matched up to the end of the searched text."""
+    fillers = trie_pattern(word_list("verb_fillers"))
+    return re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient|aura|auront|s'est|se\s+sont|s'etait)"
+                      rf"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?(?:\s*,?\s*(?:{fillers})\s*,?){{0,4}}\s*$")
+
+
 def is_gerund(form: str) -> bool:
     """« estimant », « saluant »: a participle clause, not a main verb."""
     return form.endswith("ant")
@@ -91,8 +100,10 @@ def is_participle(form: str, written: str) -> bool:
     « affirme »; accent-stripped text keeps the finite reading).
     """
     entry = verb_lexicon().get(form)
-    if entry is None or not entry.lemma.endswith("er"):
+    if entry is None:
         return False
+    if not entry.lemma.endswith("er"):  # « écrite », « admis », « conclue »: feminine or plural participles
+        return form.endswith(("ite", "ites", "ise", "ises", "ue", "ues", "its", "ie", "ies")) and " " not in form
     return form.endswith(("ee", "ees", "es")) or written.rstrip().endswith(("é", "É"))
 
 
