@@ -16,7 +16,7 @@ from functools import lru_cache
 from .clean import fold as fold_text
 from .records import Mention, Sentence
 from .resources import word_list
-from .speakers import Registry, find_mentions
+from .speakers import Registry, ascii_id, find_mentions
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
@@ -24,6 +24,11 @@ _QUOTE_CHARS = re.compile('[«»“”„"]')
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
+# Role nouns too common to point at one registered title (« le chef », « le ministre »)
+_GENERIC_ROLES = frozenset(("chef", "president", "ministre", "secretaire", "responsable", "conseiller", "dirigeant",
+                            "general", "commandant", "membre", "premier", "vice"))
+_HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
+_TOPIC = re.compile(r"\s*quant\s+a(?:ux?)?\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
 # A verb followed by « que », « : » or a quotation frames reported speech itself
@@ -140,15 +145,22 @@ class Resolver:
     def _resolve_title(self, mention: Mention) -> tuple[str | None, str | None]:
         # « le porte-parole » with no nationality: the last speaker whose titles name that role
         noun = _title_nouns(mention)
+        if noun.split()[0] in _GENERIC_ROLES:
+            return None, f"« {mention.text} » names no one in particular"
         for entity in reversed(self.entities):
             speaker = self.registry.get(entity.speaker) if self.registry else None
-            if speaker and any(noun in fold_text(t).replace("-", " ") for t in speaker.titles):
+            if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
 
 
 def _title_nouns(mention: Mention) -> str:
     return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")
+
+
+def _is_complement(masked: str, mention: Mention, offset: int) -> bool:
+    """« le secrétaire général de l'Otan »: a noun complement, never the antecedent."""
+    return bool(re.search(r"(?<![\w'])(?:de|du|des|d')\s*(?:l'|la\s+|le\s+|les\s+)?$", masked[:mention.start - offset]))
 
 
 def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str | None]:
@@ -205,9 +217,13 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         hit = _selon_source(masked, selon.end(), mentions, offset)
         if hit:
             return build(hit, selon.group("cue"), "selon", _coordinated(text, mentions, hit)), mentions
-    # Headline « Rubio : « … » »
+    # Headline « Rubio : « … » », also for a name the registry does not know
     if outside and outside[0].start - offset <= 2 and re.match(r"\s*:\s", masked[outside[0].end - offset:]):
         return build(outside[0], ":", "headline"), mentions
+    label = _HEADLINE_NAME.match(sentence.text)
+    if label and not outside[:1]:
+        name = Mention(offset, offset + label.end(1), label.group(1), ascii_id(label.group(1).split()[-1]), "person")
+        return build(name, ":", "headline"), mentions
     # Impersonal continuation « …, était-il ajouté. »
     impersonal = _IMPERSONAL.search(masked)
     if impersonal and resolver.last_speaker:
@@ -229,6 +245,11 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
             break
     if chosen:
         verb, (mention, method, group) = chosen
+        topic = _TOPIC.match(masked)
+        if topic and mention.kind == "pronoun":  # « Quant à Steve Witkoff, il estime… »
+            named = next((m for m in mentions if m.start - offset == topic.end() and m.speaker), None)
+            if named is not None:
+                mention, group = named, [named]
         return build(mention, verb.group().strip(), method, group), mentions
     # « …, selon une source » anywhere else
     for selon in _selon_pattern().finditer(masked):
@@ -279,7 +300,10 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
         has_aux = bool(distant_auxiliary().search(masked, 0, verb.start()))
-    if not has_aux and not verb.group("inv") and not verb.group("refl") \
+    # « en estimant que… »: a gerund of speech after « en » reports for the clause subject
+    speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith(" en") \
+        and _FRAMES_SPEECH.match(masked, verb.end()) is not None
+    if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund \
             and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
         return None
     start, end = verb.start() + offset, verb.end() + offset
@@ -296,8 +320,12 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
                           "f" if word.startswith("elle") else "m", "")
         return pronoun, "incise", [pronoun]
     before = masked[:verb.start()].rstrip()
+    # « Antonio Guterres, a appelé les parties » closes an apposition: not an inversion
+    closes_name = before.endswith(",") and any(
+        m.end - offset == len(before[:-1].rstrip()) and m.speaker
+        and masked[:m.start - offset].rstrip()[-1:] in ("", ",") for m in outside)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
-    if not before or before[-1] in ",:" or not before.strip():
+    if (not before or before[-1] in ",:") and not closes_name:
         hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"), None)
         if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
             group = _coordinated(text, mentions, hit)
@@ -308,7 +336,8 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # Relative clause « X, qui a décrit … »
     relative = re.search(r"(?:^|[\s,])qui\s*$", before)
     if relative:
-        antecedents = [m for m in outside if m.end <= offset + relative.start() + 1 and m.kind != "pronoun"]
+        antecedents = [m for m in mentions if m.end <= offset + relative.start() + 1 and m.kind != "pronoun"
+                       and (m.speaker or m.kind == "role") and not _is_complement(masked, m, offset)]
         if antecedents:
             return antecedents[-1], "relative", [antecedents[-1]]
         return None

@@ -114,7 +114,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             answer = None
         if attribution and attribution.method == "headline":
             answer = attribution  # « Dmitri Peskov : … » — the rest of the line is his answer
-        elif attribution is None and answer is not None:
+        elif answer is not None:
             attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         if started_inside or inside:
             run.append((sentence, masked))

@@ -158,15 +158,16 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     sides = trie_pattern(_SIDE_ADJECTIVES)
     source = re.compile(
         r"(?<![\w])(?P<det>une|un|des|de|d'|la|le|les|l'|cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
-        r"de nombreux|de nombreuses|nombre de|deux|trois|quelques)\s*(?:meme\s+)?"
+        r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)\s*(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
     groups = re.compile(r"(?<![\w])(?:" + trie_pattern(word_list("group_phrases")) + r")(?![\w])")
     person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)\s+|(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?)\s+)"
-                        r"(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])")
+                        r"(?:[A-ZÀ-Ý][\w'’\-]*[\w]\s+)*?(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])(?![\w'’-]*\s+[A-ZÀ-Ý][a-zà-ÿ])")
     return source, groups, person, frozenset(word_list("first_names"))
 
 
+_OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere)(?![\w'])")
 
 
@@ -183,6 +184,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         mentions.append(Mention(a, b, text[a:b], sid, kind, gender, side))
 
     for a, b, sid, det, how in registry.find(folded, start, end):
+        if how == "title" and _OTHER_BODY.match(text, b):
+            continue  # « le secrétaire d'État du Vatican » is not the secrétaire d'État of the registry
         speaker = registry.speakers[sid]
         gender = _DETERMINERS.get(det, speaker.gender) if how == "title" or speaker.kind != "person" else speaker.gender
         add(a, b, sid, speaker.kind if how == "name" or speaker.kind != "person" else "person", gender, speaker.side)
@@ -197,10 +200,11 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         side = _SIDE_ADJECTIVES.get(match.group("side") or "", "")
         gender = "f" if det in ("une", "la", "cette") or noun.startswith("source") else "m"
         plural = det in ("des", "les", "ces") or noun.endswith("s") and not noun.endswith("source")
+        same = "meme" in folded[match.start():match.start("noun")]
         if match.group("side2"):
             add(match.start(), match.end(), "*", "group", "", "")
-        elif det not in ("le", "la", "l'", "ce", "cette", "le meme", "la meme", "meme") or "source" in noun \
-                or "proche" in noun:
+        elif det not in ("le", "la", "l'", "ce", "cette", "son", "sa", "leur") or same or "source" in noun \
+                or "proche" in noun:  # « la même source », « le même diplomate »: the anonymous source again
             add(match.start(), match.end(), "source", "source", gender, side)
         elif not plural:
             add(match.start(), match.end(), None, "role", gender, side)
@@ -236,7 +240,10 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
             skip = False
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
+        after = mentions[i + 2] if i + 2 < len(mentions) else None
+        # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »
+        listed = mention.kind == "role" or (after is not None and re.fullmatch(r"\s*et\s*", folded[nxt.end:after.start]))
+        if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
                 and nxt.kind in ("person", "institution", "media") and nxt.start - mention.end < 45 \
                 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
                 and not _NOT_IN_APPOSITION.search(folded, mention.end, nxt.start):

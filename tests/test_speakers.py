@@ -165,13 +165,13 @@ def test_mentions_respect_bounds_and_offsets(registry: Registry) -> None:
 
 USER_FILE = """\
 # extra speakers
-[rutte]
-name = "Mark Rutte"
+[berset]
+name = "Alain Berset"
 kind = "person"
 gender = "m"
 side = "EU"
-names = ["Mark Rutte", "Rutte"]
-titles = ["secrétaire général de l'Otan"]
+names = ["Alain Berset", "Berset"]
+titles = ["secrétaire général du Conseil de l'Europe"]
 """
 
 
@@ -179,15 +179,14 @@ def test_user_speakers_file_adds_an_entry(tmp_path: Path) -> None:
     path = tmp_path / "speakers.toml"
     path.write_text(USER_FILE, encoding="utf-8")
     registry = load_registry(path)
-    assert registry.get("rutte").side == "EU"
+    assert registry.get("berset").side == "EU"
     assert registry.get("rubio") is not None  # the shipped entries stay
-    assert load_registry().get("rutte") is None  # the default registry is not changed
-    claims = extract_claims("Le secrétaire général de l'Otan a estimé que l'Alliance devait rester unie.",
-                            registry=registry)
-    assert [(c.speaker, c.text) for c in claims] == [
-        ("rutte", "Le secrétaire général de l'Otan a estimé que l'Alliance devait rester unie.")]
-    without = extract_claims("Le secrétaire général de l'Otan a estimé que l'Alliance devait rester unie.")
-    assert all(c.speaker != "rutte" for c in without)
+    assert load_registry().get("berset") is None  # the default registry is not changed
+    sentence = "Le secrétaire général du Conseil de l'Europe a estimé que le dialogue devait continuer."
+    claims = extract_claims(sentence, registry=registry)
+    assert [(c.speaker, c.text) for c in claims] == [("berset", sentence)]
+    without = extract_claims(sentence)
+    assert all(c.speaker != "berset" for c in without)
 
 
 def test_user_speakers_file_overrides_a_table(tmp_path: Path) -> None:
