@@ -103,7 +103,10 @@ class TreeRss:
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
 
     def _run(self, interval: float) -> None:
-        import psutil
+        try:
+            import psutil
+        except ImportError:  # peak stays 0: reported as n/a
+            return
 
         me = psutil.Process()
         while not self._stop.is_set():
@@ -290,8 +293,9 @@ def main() -> None:
         if not args.skip_jobs:
             rss_two = timed("run_batch jobs=2", lambda: batch("end to end run_batch, .txt files, --jobs 2", [str(txt)], 2))
         table()
-        print(f"peak RSS: in-process stages {rss_stages:.0f} MB; run_batch 1 job (process) {rss_one:.0f} MB"
-              + (f"; --jobs 2 (process + workers) {rss_two:.0f} MB" if rss_two else ""))
+        tree = (lambda mb: f"{mb:.0f} MB" if mb else "n/a (pip install psutil)")
+        print(f"peak RSS: in-process stages {rss_stages:.0f} MB; run_batch 1 job (process) {tree(rss_one)}"
+              + (f"; --jobs 2 (process + workers) {tree(rss_two)}" if rss_two is not None else ""))
         one = next(iter(sorted(txt.glob("*.txt"))))
         print(f"cold start `stance --help`: {best_of(3, [STANCE, '--help']):.2f} s (best of 3)")
         print(f"cold start `stance label ONE_ARTICLE`: {best_of(3, [STANCE, 'label', str(one), '-q']):.2f} s (best of 3)")

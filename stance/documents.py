@@ -44,8 +44,25 @@ def decode_bytes(raw: bytes, source: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        log.warning("%s: not UTF-8, read as cp1252", source)
-        return raw.decode("cp1252", errors="replace")
+        pass
+    text = raw.decode("utf-8", errors="replace")
+    multibyte = sum(1 for byte in raw if byte >= 0xC0)
+    bad = text.count("\ufffd")
+    if multibyte and bad <= max(2, multibyte // 20):
+        # UTF-8 with a stray byte or two: reading it all as cp1252 would garble every accent
+        log.warning("%s: %d invalid UTF-8 byte(s) replaced by U+FFFD", source, bad)
+        return text
+    log.warning("%s: not UTF-8, read as cp1252", source)
+    return raw.decode("cp1252", errors="replace")
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_surrogates(text: str) -> str:
+    """Lone surrogates (undecodable bytes, JSON escapes) become U+FFFD: same length, so
+    offsets hold, and the text can be written as UTF-8."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def read_text(path: Path | str) -> str:
@@ -59,7 +76,7 @@ def read_text(path: Path | str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = decode_bytes(raw, str(path))
+    text = clean_surrogates(decode_bytes(raw, str(path)))
     if not text.strip():
         raise InputError(f"{path}: empty document")
     return text
@@ -134,8 +151,10 @@ def iter_corpus(path: Path, text_field: str = "text", id_field: str = "id",
             if not text.strip():
                 yield Failure(where, "empty document")
                 continue
-            doc = str(row.get(id_field) or f"{path.stem}:{number}")
-            meta = {k: v for k, v in row.items() if k not in (text_field, id_field, date_field)}
+            doc = clean_surrogates(str(row.get(id_field) or f"{path.stem}:{number}"))
+            meta = json.loads(clean_surrogates(json.dumps({k: v for k, v in row.items()
+                                                           if k not in (text_field, id_field, date_field)})))
+            text = clean_surrogates(text)
             yield Document(doc, text, str(row.get(date_field) or "") or detect_date(text), meta or None)
     except (OSError, UnicodeDecodeError, EOFError, csv.Error, gzip.BadGzipFile) as exc:
         yield Failure(str(path), f"cannot read corpus ({exc})")
@@ -150,7 +169,8 @@ def expand_paths(paths: Iterable[str], pattern: str = "*.txt") -> Iterator[str]:
             continue
         path = Path(entry)
         if path.is_dir():
-            found = {p for p in path.rglob(pattern) if p.is_file()}
+            # a dangling link is listed too, so that it is reported instead of silently skipped
+            found = {p for p in path.rglob(pattern) if p.is_file() or p.is_symlink()}
             found |= {p for suffix in CORPUS_SUFFIXES for p in path.rglob(f"*{suffix}") if p.is_file()}
             yield from (str(p) for p in sorted(found))
         else:
@@ -167,11 +187,7 @@ def iter_documents(paths: Iterable[str], *, pattern: str = "*.txt", text_field: 
     """Every document named by ``paths`` (files, folders, ``-``, corpus files), in order."""
     for entry in expand_paths(paths, pattern):
         if entry == "-":
-            text = sys.stdin.read()
-            if text.strip():
-                yield Document("stdin", text, detect_date(text))
-            else:
-                yield Failure("stdin", "empty document")
+            yield _read_stdin()
             continue
         path = Path(entry)
         if path.name.endswith(CORPUS_SUFFIXES) and path.is_file():
@@ -182,7 +198,23 @@ def iter_documents(paths: Iterable[str], *, pattern: str = "*.txt", text_field: 
         except InputError as exc:
             yield Failure(entry, str(exc).split(": ", 1)[-1])
             continue
-        yield Document(doc_id(entry), text, detect_date(text))
+        yield Document(clean_surrogates(doc_id(entry)), text, detect_date(text))
+
+
+def _read_stdin() -> Document | Failure:
+    stream = getattr(sys.stdin, "buffer", None)
+    if sys.stdin is None or stream is None or sys.stdin.closed:
+        return Failure("stdin", "standard input is closed")
+    try:
+        raw = stream.read()
+        text = decode_bytes(raw, "stdin")
+    except InputError as exc:
+        return Failure("stdin", str(exc).split(": ", 1)[-1])
+    except OSError as exc:
+        return Failure("stdin", f"cannot read ({exc})")
+    if not text.strip():
+        return Failure("stdin", "empty document")
+    return Document("stdin", text, detect_date(text))
 
 
 def read_path_list(list_file: str) -> list[str]:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelError
+from .errors import ModelError, OutputError
 from .resources import corpus_dir, data_path, models_dir
 
 log = logging.getLogger("stance")
@@ -59,13 +59,21 @@ def versions() -> dict[str, str]:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write a file through a temporary file and a rename, so no half file is ever seen."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.chmod(temp, 0o644)  # mkstemp makes 0600 files; models and outputs are meant to be shared
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

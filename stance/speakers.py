@@ -8,6 +8,7 @@ All matching runs on the folded view; offsets are those of the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -174,13 +175,17 @@ _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|cel
 def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
     """Every possible speaker mention in ``text[start:end]``, in order, non-overlapping."""
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken spans, sorted and disjoint: overlap checks by bisection
+    ends: list[int] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        i = bisect_right(starts, a)
+        return (i == 0 or ends[i - 1] <= a) and (i == len(starts) or starts[i] >= b)
 
     def add(a: int, b: int, sid: str | None, kind: str, gender: str, side: str) -> None:
-        taken.append((a, b))
+        i = bisect_right(starts, a)
+        starts.insert(i, a)
+        ends.insert(i, b)
         mentions.append(Mention(a, b, text[a:b], sid, kind, gender, side))
 
     for a, b, sid, det, how in registry.find(folded, start, end):

@@ -5,9 +5,6 @@ naming the input; the batch exits 1 only when something failed; every good docum
 still labelled; ``-o OUT`` is either complete (and parses) or absent, with no ``.part``
 left behind once a run is over.
 
-Tests marked ``xfail(strict=True, reason="BUG: …")`` document bugs found here; they turn
-into failures (XPASS) once the bug is fixed, so the mark must then be removed.
-"""
 from __future__ import annotations
 
 import json
@@ -200,10 +197,8 @@ def test_html_paragraph_does_not_crash() -> None:
 
 @pytest.mark.parametrize("command", [
     "label",
-    pytest.param("segment", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: `stance segment missing.txt good.txt` logs 'missing.txt: no such file' but exits 0"))),
-    pytest.param("attribute", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: `stance attribute missing.txt good.txt` logs 'missing.txt: no such file' but exits 0"))),
+    pytest.param("segment"),
+    pytest.param("attribute"),
 ])
 def test_missing_path(tmp_path: Path, command: str) -> None:
     result = run(command, tmp_path / "missing.txt", ONE)
@@ -242,8 +237,6 @@ def test_directory_mixing_good_and_bad_files(tmp_path: Path) -> None:
     assert no_leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a dangling symlink inside a folder is dropped silently "
-                                       "(no message, exit 0), while naming it directly gives 'no such file'")
 def test_dangling_symlink_in_folder_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -275,8 +268,6 @@ def _tiny_annotations(path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `stance train -o DIR` crashes with IsADirectoryError from "
-                                       "os.replace in persist.atomic_write_bytes (traceback, not one line)")
 def test_train_out_is_a_directory(tmp_path: Path) -> None:
     folder = tmp_path / "models"
     folder.mkdir()
@@ -306,8 +297,6 @@ def test_unwritable_output(tmp_path: Path, where: str) -> None:
         assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "a regular file"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `stance train -o FILE/model.joblib` crashes with FileExistsError "
-                                       "from mkdir in persist.atomic_write_bytes (traceback, not one line)")
 def test_train_unwritable_output(tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("x", encoding="utf-8")
@@ -341,9 +330,6 @@ def test_stdin_closed_after_part_of_a_document() -> None:
     assert [(r["doc"], r["speaker"]) for r in rows][:1] == [("stdin", "peskov")]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `stance label -` with stdin closed (fd 0 not open, e.g. `<&-`) "
-                                       "crashes: AttributeError: 'NoneType' object has no attribute 'read' "
-                                       "in documents.iter_documents")
 def test_stdin_not_open(tmp_path: Path) -> None:
     result = _stance("label", "-", str(ONE), cwd=tmp_path, stdin=None, preexec_fn=lambda: os.close(0))
     stderr = result.stderr.decode()
@@ -352,9 +338,6 @@ def test_stdin_not_open(tmp_path: Path) -> None:
     assert any(r["doc"] == ONE_ID for r in parse_jsonl(result.stdout.decode()))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: stdin is not decoded like files (no cp1252 fallback): an invalid "
-                                       "UTF-8 byte becomes a lone surrogate and `label - -o OUT` crashes with "
-                                       "UnicodeEncodeError in AtomicOutput.write, leaving OUT.part")
 def test_stdin_with_invalid_utf8_into_out(tmp_path: Path) -> None:
     raw = "« Nous avançons », a déclaré Marco Rubio.".encode().replace("ç".encode(), b"\xe7")
     out = tmp_path / "out.jsonl"
@@ -381,9 +364,6 @@ SURROGATE_CORPUS = ('{"id": "s1", "text": "\\u00ab Nous avan\\udcffons \\u00bb, 
                     '{"id": "s2", "text": "\\u00ab Aucun progr\\u00e8s \\u00bb, a regrett\\u00e9 Dmitri Peskov."}\n')
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a JSONL corpus row with a lone surrogate escape (\\udcff, valid "
-                                       "JSON) makes `label corpus.jsonl -o OUT` crash with UnicodeEncodeError in "
-                                       "AtomicOutput.write; OUT.part is left and the next row (s2) is lost")
 def test_corpus_row_with_lone_surrogate_into_out(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(SURROGATE_CORPUS, encoding="utf-8")
@@ -394,9 +374,6 @@ def test_corpus_row_with_lone_surrogate_into_out(tmp_path: Path) -> None:
     assert "s2" in {r["doc"] for r in parse_jsonl(out.read_text(encoding="utf-8"))}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a lone surrogate in a corpus row reaches stdout as a raw invalid "
-                                       "byte (0xff) under surrogateescape, or a UnicodeEncodeError traceback "
-                                       "under a strict stdout: the JSONL stream is not valid UTF-8")
 def test_corpus_row_with_lone_surrogate_to_stdout_is_valid_utf8(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(SURROGATE_CORPUS, encoding="utf-8")
@@ -406,9 +383,6 @@ def test_corpus_row_with_lone_surrogate_to_stdout_is_valid_utf8(tmp_path: Path) 
     assert {r["doc"] for r in rows} == {"s1", "s2"}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a file whose NAME is not UTF-8 (b'caf\\xe9.txt') gives a doc id "
-                                       "with a lone surrogate; `label DIR -o OUT` crashes with UnicodeEncodeError "
-                                       "in AtomicOutput.write and leaves OUT.part")
 def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -434,9 +408,6 @@ def test_jobs_larger_than_the_number_of_documents(tmp_path: Path) -> None:
     assert no_leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: with --quiet a failed document gives exit code 1 and NO message at "
-                                       "all (the reason is only printed by the progress printer, which --quiet "
-                                       "turns off)")
 def test_quiet_still_names_the_failed_input(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run("label", tmp_path / "empty.txt", ONE, "--quiet")

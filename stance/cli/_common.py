@@ -102,13 +102,15 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: 
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def read_documents(paths: list[str]) -> list[Any]:
+def read_documents(paths: list[str]) -> tuple[list[Any], int]:
+    """Readable documents of ``paths``, and how many could not be read (each logged)."""
     from ..documents import Failure, iter_documents
 
-    docs = []
+    docs, failed = [], 0
     for item in iter_documents(paths):
         if isinstance(item, Failure):
             log.error("%s: %s", item.source, item.reason)
+            failed += 1
         else:
             docs.append(item)
-    return docs
+    return docs, failed

@@ -6,8 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._common import Fmt, app, command, write_rows
-from ._common import read_documents
+from ._common import Fmt, app, command, read_documents, write_rows
 
 
 @app.command()
@@ -17,9 +16,12 @@ def segment(paths: Annotated[list[str], typer.Argument(help="Files, folders (*.t
     """Split articles into sentences and zoned lines (doc, index, start, end, kind, text)."""
     from ..segment import split_sentences
 
+    documents, failed = read_documents(paths)
     rows = [{"doc": d.doc, "index": s.index, "start": s.start, "end": s.end, "kind": s.kind, "text": s.text}
-            for d in read_documents(paths) for s in split_sentences(d.text)]
+            for d in documents for s in split_sentences(d.text)]
     write_rows(rows, fmt.value, ["doc", "index", "start", "end", "kind", "text"])
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -34,8 +36,11 @@ def attribute(paths: Annotated[list[str], typer.Argument(help="Files, folders or
     registry = load_registry(speakers)
     columns = ["doc", "start", "end", "speaker", "speakers", "speaker_mention", "cue", "method", "text"]
     rows = []
-    for document in read_documents(paths):
+    documents, failed = read_documents(paths)
+    for document in documents:
         for claim in extract_claims(document.text, doc=document.doc, registry=registry):
             row = claim.to_dict()
             rows.append({c: row[c] for c in columns})
     write_rows(rows, fmt.value, columns)
+    if failed:
+        raise typer.Exit(1)

@@ -12,9 +12,16 @@ from ._common import Fmt, app, command, log, write_rows
 from ..errors import StanceError
 
 
-def _progress_printer(quiet: bool) -> Callable[..., None] | None:
+def _report_failures(item: Any, summary: Any) -> None:
+    from ..documents import Failure
+
+    if isinstance(item, Failure):
+        log.error("%s: %s (skipped)", item.source, item.reason)
+
+
+def _progress_printer(quiet: bool) -> Callable[..., None]:
     if quiet:
-        return None
+        return _report_failures  # --quiet drops progress, never the reason a document failed
     if sys.stderr.isatty():
         from ..progress import RichProgress
 
