@@ -4,7 +4,7 @@ Every case checks the rules of the project: a library error becomes ONE line on 
 naming the input; the batch exits 1 only when something failed; every good document is
 still labelled; ``-o OUT`` is either complete (and parses) or absent, with no ``.part``
 left behind once a run is over.
-
+"""
 from __future__ import annotations
 
 import json
