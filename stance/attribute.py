@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clean import fold as fold_text
 from .records import Mention, Sentence
 from .resources import word_list
+from .resolve import Resolver
 from .speakers import Registry, ascii_id, find_mentions
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
@@ -24,9 +24,6 @@ _QUOTE_CHARS = re.compile('[«»“”„"]')
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
-# Role nouns too common to point at one registered title (« le chef », « le ministre »)
-_GENERIC_ROLES = frozenset(("chef", "president", "ministre", "secretaire", "responsable", "conseiller", "dirigeant",
-                            "general", "commandant", "membre", "premier", "vice"))
 _HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
 _TOPIC = re.compile(r"\s*quant\s+a(?:ux?)?\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
@@ -46,16 +43,6 @@ class Attribution:
     cue: str | None
     method: str
     reason: str | None = None
-
-
-@dataclass
-class Entity:
-    """A speaker recently in focus, for pronoun and role resolution."""
-
-    speaker: str
-    gender: str
-    side: str
-    kind: str
 
 
 def mask_quotes(original: str, folded: str, inside: bool) -> tuple[str, bool]:
@@ -103,59 +90,6 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     last = words[-1]
     pair = " ".join(words[-2:])
     return last not in _prepositions() and pair not in _prepositions()
-
-
-class Resolver:
-    """Document state: entities in focus, for pronouns, roles and continuations."""
-
-    def __init__(self, registry: Registry | None = None) -> None:
-        self.registry = registry
-        self.entities: list[Entity] = []
-        self.last_speaker: Entity | None = None
-        self.previous_mentions: list[Mention] = []
-
-    def push(self, mention: Mention, speaker: str) -> None:
-        entity = Entity(speaker, mention.gender, mention.side, mention.kind)
-        self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
-
-    def said(self, mention: Mention, speaker: str) -> None:
-        self.push(mention, speaker)
-        self.last_speaker = self.entities[-1]
-
-    def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
-        """Speaker id of a pronoun or role mention, or None with the reason."""
-        if mention.kind == "pronoun" and fold_text(mention.text).startswith(("celui", "celle", "ce dern", "cette dern")):
-            # « Celui-ci » is the last person named, speaker or not
-            for previous in reversed(self.previous_mentions):
-                if previous.speaker and previous.kind == "person" and previous.gender in ("", mention.gender):
-                    return previous.speaker, None
-            return None, f"nobody named just before « {mention.text} »"
-        if mention.kind == "role" and not mention.side:
-            return self._resolve_title(mention)
-        for entity in reversed(self.entities):
-            if entity.speaker in ("*", "source") and mention.kind == "role":
-                continue
-            if mention.kind == "pronoun" and mention.gender and entity.gender and entity.gender != mention.gender:
-                continue
-            if mention.kind == "role" and (entity.side != mention.side or entity.kind not in ("person", "role")):
-                continue
-            return entity.speaker, None
-        return None, f"no earlier speaker compatible with « {mention.text} »"
-
-    def _resolve_title(self, mention: Mention) -> tuple[str | None, str | None]:
-        # « le porte-parole » with no nationality: the last speaker whose titles name that role
-        noun = _title_nouns(mention)
-        if noun.split()[0] in _GENERIC_ROLES:
-            return None, f"« {mention.text} » names no one in particular"
-        for entity in reversed(self.entities):
-            speaker = self.registry.get(entity.speaker) if self.registry else None
-            if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
-                return entity.speaker, None
-        return None, f"no earlier speaker holds the role « {mention.text} »"
-
-
-def _title_nouns(mention: Mention) -> str:
-    return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")
 
 
 def _is_complement(masked: str, mention: Mention, offset: int) -> bool:

@@ -57,7 +57,8 @@ def _worker_labeler(model: Any, speakers: str | None) -> Labeler:
     return _WORKER[key]
 
 
-def _label_chunk(chunk: list[Document | Failure], model: Any, speakers: str | None) -> list[Any]:
+def label_chunk(chunk: list[Document | Failure], model: Any, speakers: str | None) -> list[Any]:
+    """Label a list of documents in this process (the model loaded once per process)."""
     labeler = _worker_labeler(model, speakers)
     out: list[Any] = []
     for document in chunk:
@@ -85,13 +86,13 @@ def run_batch(paths: Iterable[str], *, jobs: int = 1, model: Any = None, speaker
     jobs = os.cpu_count() or 1 if jobs == -1 else max(1, jobs)
     if jobs == 1:
         for chunk in _chunks(documents):
-            yield from _label_chunk(chunk, model, speakers)
+            yield from label_chunk(chunk, model, speakers)
         return
     from joblib import Parallel, delayed
 
     model_arg = str(model) if isinstance(model, Path) else model
     runner = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    for result in runner(delayed(_label_chunk)(chunk, model_arg, speakers) for chunk in _chunks(documents)):
+    for result in runner(delayed(label_chunk)(chunk, model_arg, speakers) for chunk in _chunks(documents)):
         yield from result
 
 

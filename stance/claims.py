@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from .attribute import Attribution, Resolver, attribute_sentence, mask_quotes
+from .attribute import Attribution, attribute_sentence, mask_quotes
+from .resolve import Resolver
 from .clean import fold
 from .records import Claim, Sentence
 from .segment import split_sentences

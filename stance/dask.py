@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .batch import BatchSummary, _label_chunk
+from .batch import BatchSummary, label_chunk
 from .documents import Failure, detect_date, iter_documents, read_path_list
 from .errors import OutputError, StanceError
 from .output import claim_row, csv_header, format_claim
@@ -66,7 +66,7 @@ def _rows_partition(items: Iterable[Any], model: Any, speakers: str | None) -> l
     out = []
     for item in items:
         rows: list[dict[str, Any]] = []
-        for result in _label_chunk(_as_documents(item), model, speakers):
+        for result in label_chunk(_as_documents(item), model, speakers):
             if isinstance(result, Failure):
                 log.warning("%s: %s (skipped)", result.source, result.reason)
             else:
@@ -107,7 +107,7 @@ def _label_partition(items: list[Document | Failure], model: Any, speakers: str 
     documents = size = 0
     labels: Counter[str] = Counter()
     failures: list[Failure] = []
-    for result in _label_chunk(items, model, speakers):
+    for result in label_chunk(items, model, speakers):
         if isinstance(result, Failure):
             failures.append(result)
             continue

@@ -61,7 +61,8 @@ def train_model(paths: Sequence[str | Path] | None, out: str | Path, *, seed: in
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in model.get_params().items()
                    if k not in ("random_state", "mode")},
         "seed": seed, "cv": cv if scores else "none",
-        "cv_scores": _round(scores) if scores else None,
+        "cv_scores": _round({m: {k: v for k, v in r.items() if k != "errors"} for m, r in scores.items()})
+        if scores else None,
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     return save_model(model, out, card)

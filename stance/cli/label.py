@@ -69,11 +69,19 @@ def label(
     if resume and not out:
         raise StanceError("--resume needs --out")
     if dask:
+        if resume or jobs != 1:
+            raise StanceError("--resume and --jobs do not apply with --dask (the cluster sets the parallelism)")
         from ..dask import label_with_dask
 
         summary = label_with_dask(paths or [], dask, out=out, fmt=fmt.value, force=force, model=model,
-                                  speakers=str(speakers) if speakers else None)
+                                  speakers=str(speakers) if speakers else None, min_score=min_score, pattern=glob,
+                                  text_field=text_field, id_field=id_field, date_field=date_field,
+                                  from_list=from_list)
+        for failure in summary.failures:
+            log.error("%s: %s (skipped)", failure.source, failure.reason)
         _report_summary(summary, quiet)
+        if summary.failures:
+            raise typer.Exit(1)
         return
     loaded = load_model(model)
     options = dict(jobs=jobs, model=loaded if jobs == 1 else (str(model) if model else None),

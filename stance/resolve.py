@@ -1,0 +1,85 @@
+"""Who « il », « elle », « celui-ci » or « le responsable russe » is: the speakers in focus.
+
+The resolver keeps the entities recently in focus in a document (speakers of claims and
+subjects of narration) and resolves pronouns by gender, roles by side or registered
+title, and « celui-ci » to the last person named. When nothing fits it says why, so the
+claim gets no speaker rather than a wrong one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clean import fold as fold_text
+from .records import Mention
+from .speakers import Registry
+
+# Role nouns too common to point at one registered title (« le chef », « le ministre »)
+_GENERIC_ROLES = frozenset(("chef", "president", "ministre", "secretaire", "responsable", "conseiller", "dirigeant",
+                            "general", "commandant", "membre", "premier", "vice"))
+
+
+@dataclass
+class Entity:
+    """A speaker recently in focus, for pronoun and role resolution."""
+
+    speaker: str
+    gender: str
+    side: str
+    kind: str
+
+
+class Resolver:
+    """Document state: entities in focus, for pronouns, roles and continuations."""
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry
+        self.entities: list[Entity] = []
+        self.last_speaker: Entity | None = None
+        self.previous_mentions: list[Mention] = []
+
+    def push(self, mention: Mention, speaker: str) -> None:
+        entity = Entity(speaker, mention.gender, mention.side, mention.kind)
+        self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
+
+    def said(self, mention: Mention, speaker: str) -> None:
+        self.push(mention, speaker)
+        self.last_speaker = self.entities[-1]
+
+    def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
+        """Speaker id of a pronoun or role mention, or None with the reason."""
+        if mention.kind == "pronoun" and fold_text(mention.text).startswith(("celui", "celle", "ce dern", "cette dern")):
+            # « Celui-ci » is the last person named, speaker or not
+            for previous in reversed(self.previous_mentions):
+                if previous.speaker and previous.kind == "person" and previous.gender in ("", mention.gender):
+                    return previous.speaker, None
+            return None, f"nobody named just before « {mention.text} »"
+        if mention.kind == "role" and not mention.side:
+            return self._resolve_title(mention)
+        for entity in reversed(self.entities):
+            if entity.speaker in ("*", "source") and mention.kind == "role":
+                continue
+            if mention.kind == "pronoun" and mention.gender and entity.gender and entity.gender != mention.gender:
+                continue
+            if mention.kind == "role" and (entity.side != mention.side or entity.kind not in ("person", "role")):
+                continue
+            return entity.speaker, None
+        return None, f"no earlier speaker compatible with « {mention.text} »"
+
+    def _resolve_title(self, mention: Mention) -> tuple[str | None, str | None]:
+        # « le porte-parole » with no nationality: the last speaker whose titles name that role
+        noun = _title_nouns(mention)
+        if noun.split()[0] in _GENERIC_ROLES:
+            return None, f"« {mention.text} » names no one in particular"
+        for entity in reversed(self.entities):
+            speaker = self.registry.get(entity.speaker) if self.registry else None
+            if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
+                return entity.speaker, None
+        return None, f"no earlier speaker holds the role « {mention.text} »"
+
+
+def _title_nouns(mention: Mention) -> str:
+    return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")
+
+
+def _title_nouns(mention: Mention) -> str:
+    return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")

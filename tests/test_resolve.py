@@ -1,0 +1,43 @@
+"""Pronoun, role and « celui-ci » resolution."""
+import pytest
+
+from stance.records import Mention
+from stance.resolve import Resolver
+from stance.speakers import load_registry
+
+
+def _mention(text: str, kind: str, gender: str = "", side: str = "", speaker: str | None = None) -> Mention:
+    return Mention(0, len(text), text, speaker, kind, gender, side)
+
+
+@pytest.fixture()
+def resolver() -> Resolver:
+    resolver = Resolver(load_registry())
+    resolver.said(_mention("Dmitri Peskov", "person", "m", "RU", "peskov"), "peskov")
+    resolver.said(_mention("Kaja Kallas", "person", "f", "EU", "kallas"), "kallas")
+    resolver.push(_mention("la Maison Blanche", "institution", "f", "US", "maison_blanche"), "maison_blanche")
+    return resolver
+
+
+@pytest.mark.parametrize("mention, expected", [
+    pytest.param(_mention("il", "pronoun", "m"), "peskov", id="il-skips-feminine"),
+    pytest.param(_mention("elle", "pronoun", "f"), "maison_blanche", id="elle-most-recent-feminine"),
+    pytest.param(_mention("le responsable russe", "role", "m", "RU"), "peskov", id="role-by-side"),
+    pytest.param(_mention("le porte-parole", "role", "m"), "peskov", id="role-by-registered-title"),
+    pytest.param(_mention("le responsable ukrainien", "role", "m", "UA"), None, id="no-compatible-side"),
+    pytest.param(_mention("le ministre", "role", "m"), None, id="generic-role-names-no-one"),
+])
+def test_resolve(resolver: Resolver, mention: Mention, expected: str | None) -> None:
+    speaker, reason = resolver.resolve(mention)
+    assert speaker == expected
+    assert (reason is None) == (expected is not None)
+
+
+def test_celui_ci_is_the_last_person_named(resolver: Resolver) -> None:
+    resolver.previous_mentions = [_mention("Friedrich Merz", "person", "m", "EU", "merz")]
+    assert resolver.resolve(_mention("Celui-ci", "pronoun", "m"))[0] == "merz"
+
+
+def test_empty_document_gives_a_reason() -> None:
+    speaker, reason = Resolver().resolve(_mention("il", "pronoun", "m"))
+    assert speaker is None and "no earlier speaker" in reason
