@@ -20,12 +20,10 @@ from typing import Any
 from .documents import Failure, iter_documents, read_path_list
 from .errors import OutputError, StanceError
 from .output import csv_header, format_claim
-from .pipeline import Labeler
+from .pipeline import cached_labeler
 from .records import Claim, Document
-from .speakers import load_registry
 
 CHUNK = 8
-_WORKER: dict[str, Labeler] = {}
 
 
 @dataclass
@@ -48,18 +46,9 @@ class BatchSummary:
                 "documents_per_s": round(self.documents / self.seconds, 1) if self.seconds else 0.0}
 
 
-def _worker_labeler(model: Any, speakers: str | None) -> Labeler:
-    if model is not None and not isinstance(model, (str, Path)):
-        return Labeler(model, load_registry(speakers))
-    key = f"{model}|{speakers}"
-    if key not in _WORKER:
-        _WORKER[key] = Labeler.load(model, speakers=speakers)
-    return _WORKER[key]
-
-
 def label_chunk(chunk: list[Document | Failure], model: Any, speakers: str | None) -> list[Any]:
     """Label a list of documents in this process (the model loaded once per process)."""
-    labeler = _worker_labeler(model, speakers)
+    labeler = cached_labeler(model, speakers)
     out: list[Any] = []
     for document in chunk:
         if isinstance(document, Failure):

@@ -57,6 +57,7 @@ class CompactModel:
     intercept: np.ndarray
     rules: tuple[Rule, ...]
     mode: str = "hybrid"
+    rule_weight: float = 1.0
     _names: list[str] | None = field(default=None, repr=False, compare=False)
 
     def explain(self, X: Sequence[str | Claim], mode: str | None = None) -> list[Prediction]:  # noqa: N803
@@ -88,8 +89,8 @@ class CompactModel:
             for vote in votes:
                 column = self.rule_columns.get((vote.rule, vote.label))
                 if column is not None:
-                    counts[self.rules_offset + column] += 1.0
-                    counts[self.rules_offset + len(self.rule_columns) + LABELS.index(vote.label)] += 1.0
+                    counts[self.rules_offset + column] += self.rule_weight
+                    counts[self.rules_offset + len(self.rule_columns) + LABELS.index(vote.label)] += self.rule_weight
             parts.append((np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
                           np.fromiter(counts.values(), dtype=float, count=len(counts))))
         indices = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)

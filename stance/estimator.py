@@ -46,6 +46,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         How predictions are made (see module docstring).
     class_weight : str, dict or None
         Passed to the logistic regression (default ``"balanced"``).
+    rule_weight : float
+        Value of a rule-vote feature (smaller: the model leans less on the rules).
     random_state : int
         Seed of the solver.
 
@@ -61,7 +63,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, C: float = 4.0, word_ngrams: tuple[int, int] = (1, 2),  # noqa: N803
                  char_ngrams: tuple[int, int] = (2, 5), stems: bool = True, rule_votes: bool = True,
                  min_df: int = 1, max_features: int | None = 40000, mode: str = "hybrid",
-                 class_weight: str | dict | None = "balanced", random_state: int = 0) -> None:
+                 class_weight: str | dict | None = "balanced", rule_weight: float = 1.0,
+                 random_state: int = 0) -> None:
         self.C = C
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -71,6 +74,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.max_features = max_features
         self.mode = mode
         self.class_weight = class_weight
+        self.rule_weight = rule_weight
         self.random_state = random_state
 
     def fit(self, X: Sequence[str | Claim], y: Sequence[str | Label]) -> StanceClassifier:  # noqa: N803
@@ -86,7 +90,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             raise StanceError(f"unknown label(s): {', '.join(sorted(unknown))}")
         self.rules_: tuple[Rule, ...] = load_rules()
         self.features_ = build_features(self.word_ngrams, self.char_ngrams, self.stems, self.rule_votes,
-                                        self.min_df, self.max_features, self.rules_)
+                                        self.min_df, self.max_features, self.rules_, self.rule_weight)
         matrix = self.features_.fit_transform(texts)
         for _, part in self.features_.transformer_list:
             if hasattr(part, "stop_words_"):
@@ -127,7 +131,8 @@ def compact_model(estimator: StanceClassifier) -> CompactModel:
         offset += len(part.vocabulary_)
     return CompactModel(tuple(str(c) for c in estimator.classes_), blocks.get("words"), blocks.get("chars"),
                         estimator.stems, rule_columns, rules_offset, np.asarray(estimator.model_.coef_, dtype=float),
-                        np.asarray(estimator.model_.intercept_, dtype=float), estimator.rules_, estimator.mode)
+                        np.asarray(estimator.model_.intercept_, dtype=float), estimator.rules_, estimator.mode,
+                        estimator.rule_weight)
 
 
 def fit_from_files(files: Sequence[object], params: dict | None = None, seed: int = 0) -> StanceClassifier:

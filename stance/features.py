@@ -54,7 +54,8 @@ class RuleVotes(BaseEstimator, TransformerMixin):
 
 def build_features(word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (2, 5),
                    stems: bool = True, rule_votes: bool = True, min_df: int = 1,
-                   max_features: int | None = 40000, rules: tuple[Rule, ...] | None = None) -> FeatureUnion:
+                   max_features: int | None = 40000, rules: tuple[Rule, ...] | None = None,
+                   rule_weight: float = 1.0) -> FeatureUnion:
     """The feature union used by `StanceClassifier` (inputs: raw claim texts)."""
     parts = [
         ("words", TfidfVectorizer(preprocessor=normalize_claim, tokenizer=WordTokenizer(stems), token_pattern=None,
@@ -64,5 +65,5 @@ def build_features(word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int
                                   lowercase=False, min_df=max(min_df, 2), sublinear_tf=True, max_features=max_features)),
     ]
     if rule_votes:
-        parts.append(("rules", RuleVotes(rules)))
+        parts.append(("rules", RuleVotes(rules, rule_weight)))
     return FeatureUnion(parts)

@@ -80,16 +80,17 @@ class Labeler:
         return [dict(p.probabilities) for p in self.model.explain(list(texts))]
 
 
-_DEFAULT: dict[str, Labeler] = {}
+_LOADED: dict[str, Labeler] = {}
 
 
-def _labeler(model: Any = None, speakers: str | Path | None = None) -> Labeler:
+def cached_labeler(model: Any = None, speakers: str | Path | None = None) -> Labeler:
+    """A `Labeler` for a model object, or one loaded once per process for a model path."""
     if model is not None and not isinstance(model, (str, Path)):
         return Labeler(model, load_registry(speakers))
     key = f"{model}|{speakers}"
-    if key not in _DEFAULT:
-        _DEFAULT[key] = Labeler.load(model, speakers=speakers)
-    return _DEFAULT[key]
+    if key not in _LOADED:
+        _LOADED[key] = Labeler.load(model, speakers=speakers)
+    return _LOADED[key]
 
 
 def label_text(text: str, *, doc: str | None = None, model: Any = None,
@@ -113,7 +114,7 @@ def label_text(text: str, *, doc: str | None = None, model: Any = None,
     >>> [(c.speaker, c.label.value, c.source) for c in claims]
     [('kremlin', 'obstacle', 'rule')]
     """
-    return _labeler(model, speakers).label(text, doc=doc)
+    return cached_labeler(model, speakers).label(text, doc=doc)
 
 
 def score(texts: Sequence[str], *, model: Any = None) -> list[dict[str, float]]:
@@ -122,4 +123,4 @@ def score(texts: Sequence[str], *, model: Any = None) -> list[dict[str, float]]:
     >>> sorted(score(["Des progrès tangibles ont été faits, a dit Oumerov."])[0])
     ['obstacle', 'position', 'progress']
     """
-    return _labeler(model).score(texts)
+    return cached_labeler(model).score(texts)
