@@ -18,14 +18,14 @@ from .evaluate import cross_validate
 from .persist import save_model, sha256_files
 from .resources import corpus_dir
 
-EVALUATION_ONLY = ("heldout",)
+EVALUATION_PREFIX = "heldout"  # held-out test sets are never trained on
 
 
 def default_training_files() -> list[Path]:
     """The shipped corpus: written training rows, seed gold and dev gold (not held-out)."""
     root = corpus_dir()
     files = annotation_files([root])
-    return [f for f in files if not any(part in EVALUATION_ONLY for part in f.relative_to(root).parts)]
+    return [f for f in files if not any(part.startswith(EVALUATION_PREFIX) for part in f.relative_to(root).parts)]
 
 
 def _stored_name(path: Path) -> str:
