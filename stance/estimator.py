@@ -63,7 +63,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, C: float = 4.0, word_ngrams: tuple[int, int] = (1, 2),  # noqa: N803
                  char_ngrams: tuple[int, int] = (2, 5), stems: bool = True, rule_votes: bool = True,
                  min_df: int = 1, max_features: int | None = 40000, mode: str = "hybrid",
-                 class_weight: str | dict | None = "balanced", rule_weight: float = 1.0,
+                 class_weight: str | dict | None = "balanced", rule_weight: float = 0.3,
                  random_state: int = 0) -> None:
         self.C = C
         self.word_ngrams = word_ngrams
