@@ -56,9 +56,30 @@ _CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]'
 _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 
 
+# Breaks Punkt would make anyway (a lowercase word that is no abbreviation, then . ! or ?,
+# then a capital): cutting there first leaves Punkt only the pieces that need it.
+_SAFE_BREAK = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])[ \t\u00a0]+(?=[A-ZÀ-Ý])")
+_WORD_BEFORE = re.compile(r"([\w-]+)[.!?]$")
+_NEEDS_PUNKT = re.compile(r"[.!?…][\"'»”)\]\u00a0]*\s")
+
+
+def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _NEEDS_PUNKT.search(text, start, end):
+        return [(start, end)]
+    return [(start + a, start + b) for a, b in _tokenizer().span_tokenize(text[start:end])]
+
+
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    chunk = text[start:end]
-    spans = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
+    spans: list[tuple[int, int]] = []
+    position = start
+    for match in _SAFE_BREAK.finditer(text, start, end):
+        if text[match.start() - 1] == ".":
+            word = _WORD_BEFORE.search(text, max(position, match.start() - 40), match.start())
+            if word and word.group(1).lower() in _abbreviations():
+                continue
+        spans.extend(_punkt_spans(text, position, match.start()))
+        position = match.end()
+    spans.extend(_punkt_spans(text, position, end))
     spans = _split_hidden_ends(text, spans)
     spans = _split_ellipses(text, spans)
     spans = _move_straight_quotes(text, spans)
@@ -113,11 +134,13 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     # « Qui peut croire à une trêve ? », a lancé X.  is one sentence, not two.
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and (_ENDS_QUESTION.search(text, merged[-1][0], merged[-1][1])
+        # the end patterns are anchored at the end of the previous span: look at its tail only
+        tail = (max(merged[-1][0], merged[-1][1] - 16), merged[-1][1]) if merged else (0, 0)
+        if merged and (_ENDS_QUESTION.search(text, *tail)
                        and _CONTINUATION.match(text, a)
-                       or _GLUED_INITIALS.search(text, merged[-1][0], merged[-1][1])
+                       or _GLUED_INITIALS.search(text, *tail)
                        and not _starts_sentence(text, a)
-                       or _OMISSION_END.search(text, merged[-1][0], merged[-1][1])
+                       or _OMISSION_END.search(text, *tail)
                        or not _ALNUM.search(text, a, b)):
             merged[-1] = (merged[-1][0], b)
         else:
@@ -131,6 +154,11 @@ def _starts_sentence(text: str, pos: int) -> bool:
         return False
     token = word.group().lower().replace("’", "'")
     return token in _starters() or token.split("'")[0] + "'" in _starters()
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word_list("abbreviations"))
 
 
 @lru_cache(maxsize=1)

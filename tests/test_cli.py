@@ -166,3 +166,40 @@ def test_rules_command_json() -> None:
     data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["claims"] > 0
     assert all({"coverage", "accuracy", "overlaps", "conflicts", "errors"} <= set(r) for r in data["rules"].values())
+
+
+def test_summary_and_report_commands(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run("label", SEEDS, "-o", str(out), "--quiet").exit_code == 0
+    result = run("summary", str(out), "--format", "csv")
+    assert result.exit_code == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.startswith("speaker,claims,progress,obstacle,position") and rows
+    by_date = run("summary", str(out), "--by", "speaker,date", "--freq", "day", "--format", "json")
+    assert by_date.exit_code == 0 and all("period" in json.loads(line) for line in by_date.stdout.splitlines())
+    html = tmp_path / "report.html"
+    result = run("report", str(out), "--html", str(html), "--articles", SEEDS)
+    assert result.exit_code == 0 and "<svg" in html.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    result = run("summary", str(bad))
+    assert result.exit_code == 1 and f"{bad}:1" in result.stderr
+
+
+def test_export_and_import_commands(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run("label", ONE, "-o", str(out), "--quiet").exit_code == 0
+    tasks = tmp_path / "tasks.json"
+    result = run("export", str(out), "--to", "labelstudio", "-o", str(tasks), "--articles", SEEDS)
+    assert result.exit_code == 0 and json.loads(tasks.read_text(encoding="utf-8"))[0]["predictions"]
+    again = run("export", str(out), "--to", "labelstudio", "-o", str(tasks), "--articles", SEEDS)
+    assert again.exit_code == 1 and "exists" in again.stderr
+    fixture = ROOT / "tests" / "fixtures" / "exchange" / "labelstudio_export.json"
+    rows_file = tmp_path / "new.jsonl"
+    result = run("import", str(fixture), "--from", "labelstudio", "-o", str(rows_file))
+    assert result.exit_code == 0
+    rows = jsonl(rows_file.read_text(encoding="utf-8"))
+    assert rows and all(r["text"] and ("label" in r or r.get("ignore")) for r in rows)
+    doccano = tmp_path / "tasks.jsonl"
+    assert run("export", str(out), "--to", "doccano", "-o", str(doccano), "--articles", SEEDS).exit_code == 0
+    assert all("label" in json.loads(line) for line in doccano.read_text(encoding="utf-8").splitlines())
