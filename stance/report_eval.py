@@ -11,7 +11,6 @@ from .errors import StanceError
 from .evaluate import cross_validate, score_predictions
 from .output import claim_row
 from .pipeline import Labeler
-from .records import LABELS
 from .train import default_training_files
 
 
@@ -42,31 +41,3 @@ def run_evaluation(annotations: list[Path] | None, articles: Path | None, gold: 
             raise StanceError("end-to-end scoring needs both --articles and --gold")
         result["end_to_end"] = end_to_end(articles, gold, model)
     return result
-
-
-def print_evaluation(result: dict[str, Any]) -> None:
-    """Render the evaluation as rich tables on stdout."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    claim = result.get("claim_level")
-    if claim:
-        table = Table("mode", "macro-F1", "accuracy", *[f"{lab} P/R/F1" for lab in LABELS],
-                      title=f"claim level, {claim['scheme']} CV, {claim['n']} claims")
-        for mode, rep in claim["modes"].items():
-            cells = [f"{rep['per_class'][lab]['precision']:.2f}/{rep['per_class'][lab]['recall']:.2f}/"
-                     f"{rep['per_class'][lab]['f1']:.3f}" for lab in LABELS]
-            table.add_row(mode, f"{rep['macro_f1']:.3f}", f"{rep['accuracy']:.3f}", *cells)
-        console.print(table)
-        confusion = Table("gold \\ predicted", *LABELS, title="hybrid confusion matrix")
-        for lab, row in zip(LABELS, claim["modes"]["hybrid"]["confusion"]):
-            confusion.add_row(lab, *[str(v) for v in row])
-        console.print(confusion)
-    e2e = result.get("end_to_end")
-    if e2e:
-        table = Table("measure", "value", title="end to end")
-        for key in ("gold_claims", "predicted_matched", "false_positives", "detection_p", "detection_r",
-                    "detection_f1", "speaker_acc", "label_acc", "label_macro_f1", "strict_recall"):
-            table.add_row(key, str(e2e[key]))
-        console.print(table)

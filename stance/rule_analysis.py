@@ -45,22 +45,3 @@ def analyse_rules(paths: list[Path] | None = None, errors: int = 2) -> dict[str,
     for example in examples:
         by_label[example.label] += 1
     return {"claims": len(examples), "covered": round(covered / total, 4), "labels": dict(by_label), "rules": stats}
-
-
-def print_rule_analysis(result: dict[str, Any]) -> None:
-    """Rich table of the analysis, then the error examples."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    table = Table("rule", "label", "final", "coverage", "accuracy", "overlaps", "conflicts",
-                  title=f"{result['claims']} claims, {result['covered']:.0%} covered by at least one rule")
-    for rule_id, entry in result["rules"].items():
-        accuracy = "-" if entry["accuracy"] is None else f"{entry['accuracy']:.2f}"
-        table.add_row(rule_id, entry["label"], "yes" if entry["final"] else "", f"{entry['coverage']:.1%}",
-                      accuracy, str(entry["overlaps"]), str(entry["conflicts"]))
-    console.print(table)
-    for rule_id, entry in result["rules"].items():
-        for err in entry["errors"]:
-            console.print(f"[bold]{rule_id}[/bold] voted {err['voted']} on a {err['gold']} claim "
-                          f"(cue « {err['cue']} »): {err['text']}", highlight=False)

@@ -23,7 +23,7 @@ def _progress_printer(quiet: bool) -> Callable[..., None]:
     if quiet:
         return _report_failures  # --quiet drops progress, never the reason a document failed
     if sys.stderr.isatty():
-        from ..progress import RichProgress
+        from .render import RichProgress
 
         return RichProgress()
     state = {"n": 0}

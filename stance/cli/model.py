@@ -64,7 +64,7 @@ def evaluate(
     if fmt == ReportFmt.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         return
-    from ..report_eval import print_evaluation
+    from .render import print_evaluation
 
     print_evaluation(result)
 
@@ -75,7 +75,8 @@ def rules(annotations: Annotated[Optional[list[Path]], typer.Argument(help="Anno
           fmt: Annotated[ReportFmt, typer.Option("--format", help="table or json.")] = ReportFmt.table,
           errors: Annotated[int, typer.Option(help="Error examples shown per rule.")] = 2) -> None:
     """Per-rule coverage, overlaps, conflicts, accuracy and error examples on annotations."""
-    from ..rule_analysis import analyse_rules, print_rule_analysis
+    from ..rule_analysis import analyse_rules
+    from .render import print_rule_analysis
 
     result = analyse_rules(annotations, errors=errors)
     if fmt == ReportFmt.json:
