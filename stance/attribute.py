@@ -30,6 +30,8 @@ _TOPIC = re.compile(r"\s*quant\s+a(?:ux?)?\s+")
 # complement of the verb (« a accusé la Russie de … »).
 # A verb followed by « que », « : » or a quotation frames reported speech itself
 _FRAMES_SPEECH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:que\b|qu'|:|\s{2,})")
+_PASSIVE_AUX = frozenset(("est", "sont", "etait", "etaient"))
+_PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 
 
@@ -267,6 +269,13 @@ def _attribute_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
                 return hit, "inverted", group
     if entry.incise_only or entry.requires and not _has_required(entry.requires, " ".join(after.split()[:6])):
         return None
+    # Passive « L'information est démentie par la délégation russe »: the agent is the source
+    if verb.group("aux") and verb.group("aux").split()[-1] in _PASSIVE_AUX:
+        agent = _PASSIVE_AGENT.match(masked, verb.end())
+        if agent:
+            hit = next((m for m in mentions if m.start - offset == agent.end() and m.speaker), None)
+            if hit:
+                return hit, "passive", [hit]
     # Relative clause « X, qui a décrit … »
     relative = re.search(r"(?:^|[\s,])qui\s*$", before)
     if relative:

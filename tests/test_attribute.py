@@ -273,3 +273,16 @@ def test_incompatible_antecedent_is_not_used(source: str, wrong: str) -> None:
 ])
 def test_speaker_mention_is_the_source_phrase(source: str, mention: str) -> None:
     assert extract_claims(source)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("L'information est démentie par la délégation russe.", "russie", id="passive-agent"),
+    pytest.param("Le compromis est salué par Kaja Kallas.", "kallas", id="passive-agent-person"),
+    pytest.param("Scott Bessent conditionne toute levée des sanctions à un cessez-le-feu.", "bessent", id="conditionner"),
+])
+def test_more_reporting_constructions(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract_claims(text)] == [speaker]
+
+
+def test_passive_without_agent_is_no_claim() -> None:
+    assert extract_claims("Le sommet est prévu par défaut à Genève.") == []
