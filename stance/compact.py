@@ -141,13 +141,19 @@ class CompactModel:
 
 def _tfidf(terms: list[str], block: Block) -> tuple[np.ndarray, np.ndarray]:
     # TfidfVectorizer(sublinear_tf=True, norm="l2") on one document
-    counts = Counter(t for t in terms if t in block.vocabulary)
-    if not counts:
+    vocabulary = block.vocabulary
+    columns, counts = [], []
+    for term, count in Counter(terms).items():
+        column = vocabulary.get(term)
+        if column is not None:
+            columns.append(column)
+            counts.append(count)
+    if not columns:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    columns = np.fromiter((block.vocabulary[t] for t in counts), dtype=np.int64, count=len(counts))
-    values = (np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))) + 1.0) * block.idf[columns]
+    index = np.array(columns, dtype=np.int64)
+    values = (np.log(np.array(counts, dtype=float)) + 1.0) * block.idf[index]
     values /= np.sqrt(np.dot(values, values))
-    return columns + block.offset, values
+    return index + block.offset, values
 
 
 def decide(votes: list[Vote], probabilities: dict[str, float], *, hybrid: bool = True,

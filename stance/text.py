@@ -79,11 +79,8 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
         word = f" {word} "
         length = len(word)
         for n in range(min_n, max_n + 1):
-            offset = 0
-            out.append(word[offset:offset + n])
-            while offset + n < length:
-                offset += 1
-                out.append(word[offset:offset + n])
-            if offset == 0:  # a word shorter than n gives one n-gram only
+            if n >= length:  # a word no longer than n gives itself once, and longer n nothing
+                out.append(word)
                 break
+            out.extend([word[i:i + n] for i in range(length - n + 1)])
     return out
