@@ -13,11 +13,11 @@ from ._common import ReportFmt, annotations_app, app, command, fail, log, write_
 @annotations_app.command("check")
 @command
 def annotations_check(paths: Annotated[list[Path], typer.Argument(help="Annotation files or folders.")],
-                      articles: Annotated[Optional[list[Path]], typer.Option(help="Folders holding <doc>.txt articles.")] = None) -> None:
+                      articles: Annotated[Optional[list[Path]], typer.Option(help="More folders holding <doc>.txt articles (seeds/ and articles/ folders beside the files are always searched).")] = None) -> None:
     """Validate annotation files; print problems with file and line; exit 1 if any."""
     from ..annotations import validate
 
-    problems = validate(paths, articles or _default_article_dirs(paths))
+    problems = validate(paths, [*(articles or []), *_default_article_dirs(paths)])
     for problem in problems:
         typer.echo(str(problem))
     if problems:
