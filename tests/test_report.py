@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stance.errors import ConfigError, InputError, OutputError
-from stance.report import _period_range, render_html, write_report
+from stance.charts import period_range
+from stance.report import render_html, write_report
 from stance.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +122,7 @@ def test_timeline(dates, expected) -> None:
     pytest.param("2025-11", "2026-01", "month", ["2025-11", "2025-12", "2026-01"], id="month"),
 ])
 def test_timeline_axis_has_every_period(first, last, freq, expected) -> None:
-    assert _period_range(first, last, freq) == expected
+    assert period_range(first, last, freq) == expected
 
 
 def test_bad_freq() -> None:
