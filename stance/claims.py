@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
+from .interview import find_interview, turn_of
 from .resolve import Resolver
 from .clean import fold
 from .records import Claim, Sentence
@@ -94,9 +95,13 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     run_attribution: Attribution | None = None
     last_attributed: int | None = None
     answer: Attribution | None = None
+    interview = find_interview(text, sentences, doc_mentions)
     for sentence in sentences:
         if not sentence.is_prose:
             continue
+        turn = turn_of(interview, text, sentence) if interview else None
+        if turn == "question":
+            continue  # the interviewer is never a speaker
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]
         if new_line:
             # a quotation goes on into the next paragraph only when that one reopens it
@@ -117,6 +122,9 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             answer = attribution  # « Dmitri Peskov : … » — the rest of the line is his answer
         elif answer is not None:
             attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
+        elif turn == "answer" and interview is not None and interview.guest \
+                and len(re.findall(r"\w+", sentence.text)) >= _MIN_WORDS:  # « Bonjour. » says nothing
+            attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
         if started_inside or inside:
             run.append((sentence, masked))
             if attribution and run_attribution is None:

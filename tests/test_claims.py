@@ -243,3 +243,30 @@ def test_seeds_detection_and_speakers_end_to_end() -> None:
     details = {k: result[k] for k in ("misses", "false_pos")}
     assert result["detection_f1"] >= 0.95, details
     assert result["speaker_acc"] >= 0.95, result["wrong"]
+
+
+INTERVIEW = """Marc Delorme, ancien négociateur à l'OSCE, était l'invité de la matinale.
+
+— Marc Delorme, bonjour. Faut-il croire à une trêve avant l'été ?
+
+— Bonjour. Je n'y crois guère. Les positions restent très éloignées sur les territoires.
+
+— Les Européens ont-ils encore un rôle ?
+
+— Oui, celui de payer la reconstruction.
+"""
+
+
+def test_interview_answers_are_claims_of_the_guest_and_questions_are_not() -> None:
+    claims = extract_claims(INTERVIEW)
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("delorme", "Je n'y crois guère."),
+        ("delorme", "Les positions restent très éloignées sur les territoires."),
+        ("delorme", "Oui, celui de payer la reconstruction."),
+    ]
+    assert all(c.method == "interview" and INTERVIEW[c.start:c.end] == c.text for c in claims)
+
+
+def test_a_few_bullet_lines_are_not_an_interview() -> None:
+    text = "- Le Kremlin juge le plan prématuré.\n- Kiev se rendra à Genève ?\n- Rien d'autre.\n"
+    assert all(c.method != "interview" for c in extract_claims(text))
