@@ -83,7 +83,7 @@ class CompactModel:
         if self.words is not None:
             parts.append(_tfidf(word_ngrams(WordTokenizer(self.stems)(normalized), self.words.ngram_range), self.words))
         if self.chars is not None:
-            parts.append(_tfidf(char_wb_ngrams(normalized, self.chars.ngram_range), self.chars))
+            parts.append(_tfidf_columns(self._char_columns(normalized), self.chars))
         if self.rule_columns:
             counts: Counter = Counter()
             for vote in votes:
@@ -96,6 +96,21 @@ class CompactModel:
         indices = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
         values = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)
         return indices, values
+
+    def _char_columns(self, normalized: str) -> list[int]:
+        # char_wb n-grams never cross a word boundary, so each word's columns are computed
+        # once and reused: words repeat across claims far more than claims do
+        cache = self.__dict__.setdefault("_word_columns", {})
+        vocabulary, ngram_range = self.chars.vocabulary, self.chars.ngram_range
+        columns: list[int] = []
+        for word in normalized.split():
+            found = cache.get(word)
+            if found is None:
+                found = [vocabulary[g] for g in char_wb_ngrams(word, ngram_range) if g in vocabulary]
+                if len(cache) < 200_000:
+                    cache[word] = found
+            columns.extend(found)
+        return columns
 
     def _probabilities(self, indices: np.ndarray, values: np.ndarray) -> dict[str, float]:
         scores = self.coef[:, indices] @ values + self.intercept
@@ -136,22 +151,24 @@ class CompactModel:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_names"] = None
+        state.pop("_word_columns", None)
         return state
 
 
 def _tfidf(terms: list[str], block: Block) -> tuple[np.ndarray, np.ndarray]:
     # TfidfVectorizer(sublinear_tf=True, norm="l2") on one document
     vocabulary = block.vocabulary
-    columns, counts = [], []
-    for term, count in Counter(terms).items():
-        column = vocabulary.get(term)
-        if column is not None:
-            columns.append(column)
-            counts.append(count)
+    return _tfidf_columns([vocabulary[t] for t in terms if t in vocabulary], block)
+
+
+def _tfidf_columns(columns: list[int], block: Block) -> tuple[np.ndarray, np.ndarray]:
+    """TF-IDF values of the vocabulary columns of one document's terms (with repeats)."""
     if not columns:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    index = np.array(columns, dtype=np.int64)
-    values = (np.log(np.array(counts, dtype=float)) + 1.0) * block.idf[index]
+    counted = Counter(columns)
+    index = np.fromiter(counted.keys(), dtype=np.int64, count=len(counted))
+    counts = np.fromiter(counted.values(), dtype=float, count=len(counted))
+    values = (np.log(counts) + 1.0) * block.idf[index]
     values /= np.sqrt(np.dot(values, values))
     return index + block.offset, values
 
