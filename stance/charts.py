@@ -14,23 +14,91 @@ MAX_BARS = 40
 TIMELINE_SPEAKERS = 6
 
 def speaker_of(row: dict[str, Any]) -> str:
+    """Display name of a row's speaker.
+
+    Parameters
+    ----------
+    row : dict
+        An output row of ``stance label``.
+
+    Returns
+    -------
+    str
+        The speaker as shown in the report; `UNKNOWN_SPEAKER` when the row has none.
+    """
     return display_name(str(row.get("speaker") or UNKNOWN_SPEAKER))
 
 
 def display_name(speaker: str) -> str:
+    """Name shown for a speaker id: the group marker ``*`` is spelled out.
+
+    Parameters
+    ----------
+    speaker : str
+        Speaker id.
+
+    Returns
+    -------
+    str
+        The name to display.
+
+    Examples
+    --------
+    >>> display_name("*"), display_name("rubio")
+    ('* (group)', 'rubio')
+    """
     return "* (group)" if speaker == "*" else speaker
 
 
 def count_noun(count: int, noun: str) -> str:
+    """A count with its noun, plural unless the count is one.
+
+    Parameters
+    ----------
+    count : int
+        How many.
+    noun : str
+        Singular noun.
+
+    Returns
+    -------
+    str
+        For instance ``"2 claims"``.
+
+    Examples
+    --------
+    >>> count_noun(1, "claim"), count_noun(0, "claim")
+    ('1 claim', '0 claims')
+    """
     return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def legend() -> str:
+    """HTML legend of the stance colours.
+
+    Returns
+    -------
+    str
+        A ``div.legend`` with one swatch per label of `stance.records.LABELS`.
+    """
     items = "".join(f'<span><i class="{lab}"></i>{lab}</span>' for lab in LABELS)
     return f'<div class="legend" aria-label="legend">{items}</div>'
 
 
 def bar_chart(rows: list[dict[str, Any]]) -> str:
+    """Inline SVG bar chart of claims per speaker, stacked by stance.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Labelled output rows of ``stance label``.
+
+    Returns
+    -------
+    str
+        The ``<svg>`` (at most `MAX_BARS` speakers, most claims first, then a note on the
+        others), or a note when there is no labelled claim.
+    """
     stats = summarize(rows, ("speaker",))
     if not stats:
         return '<p class="note">No labelled claims.</p>'
@@ -65,6 +133,21 @@ def bar_chart(rows: list[dict[str, Any]]) -> str:
 
 
 def timeline(rows: list[dict[str, Any]], freq: str) -> str:
+    """Inline SVG panels of stance shares per period for the top speakers.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Labelled output rows of ``stance label``.
+    freq : {"day", "week", "month"}
+        Period of the x axis.
+
+    Returns
+    -------
+    str
+        One panel per speaker among the `TIMELINE_SPEAKERS` with most dated claims, and a
+        note counting undated claims; a note alone when no claim is dated.
+    """
     dated = [r for r in rows if r.get("label") in LABELS and period_of(r.get("date"), freq) != UNDATED]
     undated = sum(1 for r in rows if r.get("label") in LABELS) - len(dated)
     if not dated:
@@ -108,7 +191,27 @@ def timeline(rows: list[dict[str, Any]], freq: str) -> str:
 
 
 def period_range(first: str, last: str, freq: str) -> list[str]:
-    """Every period from ``first`` to ``last``, so that the x axis is proportional to time."""
+    """Every period from ``first`` to ``last``, so that the x axis is proportional to time.
+
+    Parameters
+    ----------
+    first, last : str
+        Periods as `stance.summary.period_of` names them (``YYYY-MM`` for months, else ISO dates).
+    freq : {"day", "week", "month"}
+        Period length.
+
+    Returns
+    -------
+    list of str
+        The periods, both ends included.
+
+    Examples
+    --------
+    >>> period_range("2025-11", "2026-01", "month")
+    ['2025-11', '2025-12', '2026-01']
+    >>> period_range("2026-01-05", "2026-01-19", "week")
+    ['2026-01-05', '2026-01-12', '2026-01-19']
+    """
     if freq == "month":
         (y0, m0), (y1, m1) = (map(int, p.split("-")) for p in (first, last))
         return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
