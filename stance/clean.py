@@ -175,7 +175,7 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
     folded = fold(text) if folded is None else folded
     zones: list[Zone] = []
     for match in re.finditer(r"[^\n\r]+", text):
-        raw_start, raw_end = match.span()
+        raw_start = match.start()
         line = match.group()
         lead = len(line) - len(line.lstrip())
         trail = len(line.rstrip())

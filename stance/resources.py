@@ -67,9 +67,3 @@ def load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-
-
-@lru_cache(maxsize=None)
-def data_toml(name: str) -> dict[str, Any]:
-    """Parsed ``stance/data/<name>.toml``."""
-    return load_toml(data_path(f"{name}.toml"))

@@ -7,7 +7,7 @@ others are features the model weighs (see :mod:`stance.estimator`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +31,11 @@ class Rule:
     note: str = ""
     examples: tuple[str, ...] = ()
     counter: tuple[str, ...] = ()
-    combined: re.Pattern[str] | None = None  # all patterns in one regex: one scan per rule
+    combined: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # all patterns in one regex: one scan per rule instead of one per pattern
+        object.__setattr__(self, "combined", re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +78,9 @@ def parse_rules(data: dict[str, object], where: str) -> tuple[Rule, ...]:
         examples, counter = row.get("examples", []), row.get("counter", [])
         if not examples:
             raise ConfigError(f"{where}: rule {rule_id!r} has no examples")
-        patterns = _compile(rule_id, "patterns", row.get("patterns"), where)
-        combined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-        rules.append(Rule(rule_id, label, patterns, _compile(rule_id, "unless", row.get("unless", []), where), negated,
-                          bool(row.get("final", False)), str(row.get("note", "")), tuple(examples), tuple(counter),
-                          combined))
+        rules.append(Rule(rule_id, label, _compile(rule_id, "patterns", row.get("patterns"), where),
+                          _compile(rule_id, "unless", row.get("unless", []), where), negated,
+                          bool(row.get("final", False)), str(row.get("note", "")), tuple(examples), tuple(counter)))
     return tuple(rules)
 
 
@@ -94,7 +96,7 @@ def _load_rules(path: str) -> tuple[Rule, ...]:
 
 def apply_rule(rule: Rule, folded: str) -> Vote | None:
     """The vote of one rule on a folded text, or None when it abstains."""
-    combined = rule.combined or re.compile("|".join(f"(?:{p.pattern})" for p in rule.patterns))
+    combined = rule.combined
     match = combined.search(folded)
     if match is None or any(u.search(folded) for u in rule.unless):
         return None
