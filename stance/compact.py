@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,38 +65,48 @@ class CompactModel:
         """One `Prediction` per text: label, score, probabilities, source, rule, cue, evidence."""
         mode = mode or self.mode
         texts = [x.text if isinstance(x, Claim) else str(x) for x in X]
-        out = []
-        for text in texts:
-            votes = apply_rules(text, self.rules)
-            if mode == "rules":
-                out.append(rules_only(votes))
-                continue
-            indices, values = self.features(text, votes)
-            probabilities = self._probabilities(indices, values)
-            out.append(decide(votes, probabilities, hybrid=mode == "hybrid",
-                              evidence=lambda label: self._evidence(indices, values, label)))
-        return out
+        votes = [apply_rules(text, self.rules) for text in texts]
+        if mode == "rules":
+            return [rules_only(v) for v in votes]
+        rows = self.features(texts, votes)
+        probabilities = self._probabilities(rows)
+        return [decide(v, dict(zip(self.classes, p.tolist())), hybrid=mode == "hybrid",
+                       evidence=lambda label, row=row: self._evidence(*row, label))
+                for v, p, row in zip(votes, probabilities, rows)]
 
-    def features(self, text: str, votes: list[Vote]) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse feature vector of one claim as (indices, values), like the fitted union."""
-        normalized = normalize_claim(text)
-        parts = []
+    def features(self, texts: Sequence[str], votes: Sequence[list[Vote]]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Sparse feature vectors of claims as (indices, values) pairs, like the fitted union.
+
+        All claims of a call are vectorised together (one `numpy.unique` per block instead
+        of a Counter and a few small arrays per claim), which is what makes labelling a
+        document of many claims cheap.
+        """
+        normalized = [normalize_claim(text) for text in texts]
+        blocks = []
         if self.words is not None:
-            parts.append(_tfidf(word_ngrams(WordTokenizer(self.stems)(normalized), self.words.ngram_range), self.words))
+            tokenize, vocabulary, ngram_range = WordTokenizer(self.stems), self.words.vocabulary, self.words.ngram_range
+            blocks.append(_tfidf_rows([[vocabulary[t] for t in word_ngrams(tokenize(n), ngram_range) if t in vocabulary]
+                                       for n in normalized], self.words))
         if self.chars is not None:
-            parts.append(_tfidf_columns(self._char_columns(normalized), self.chars))
-        if self.rule_columns:
-            counts: Counter = Counter()
-            for vote in votes:
-                column = self.rule_columns.get((vote.rule, vote.label))
-                if column is not None:
-                    counts[self.rules_offset + column] += self.rule_weight
-                    counts[self.rules_offset + len(self.rule_columns) + LABELS.index(vote.label)] += self.rule_weight
-            parts.append((np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
-                          np.fromiter(counts.values(), dtype=float, count=len(counts))))
-        indices = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-        values = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)
-        return indices, values
+            blocks.append(_tfidf_rows([self._char_columns(n) for n in normalized], self.chars))
+        rows = []
+        for i, claim_votes in enumerate(votes):
+            parts = [(block_indices[i], block_values[i]) for block_indices, block_values in blocks]
+            if self.rule_columns:
+                parts.append(self._rule_features(claim_votes))
+            rows.append((np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64),
+                         np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)))
+        return rows
+
+    def _rule_features(self, votes: list[Vote]) -> tuple[np.ndarray, np.ndarray]:
+        counts: Counter = Counter()
+        for vote in votes:
+            column = self.rule_columns.get((vote.rule, vote.label))
+            if column is not None:
+                counts[self.rules_offset + column] += self.rule_weight
+                counts[self.rules_offset + len(self.rule_columns) + LABELS.index(vote.label)] += self.rule_weight
+        return (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
+                np.fromiter(counts.values(), dtype=float, count=len(counts)))
 
     def _char_columns(self, normalized: str) -> list[int]:
         # char_wb n-grams never cross a word boundary, so each word's columns are computed
@@ -112,15 +123,19 @@ class CompactModel:
             columns.extend(found)
         return columns
 
-    def _probabilities(self, indices: np.ndarray, values: np.ndarray) -> dict[str, float]:
-        scores = self.coef[:, indices] @ values + self.intercept
+    def _probabilities(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """Class probabilities, one row per claim (the logistic regression's)."""
+        lengths = np.fromiter((len(r[0]) for r in rows), dtype=np.int64, count=len(rows))
+        owner = np.repeat(np.arange(len(rows)), lengths)
+        indices = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, dtype=np.int64)
+        values = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0)
+        scores = np.stack([np.bincount(owner, weights=self.coef[k, indices] * values, minlength=len(rows))
+                           for k in range(self.coef.shape[0])], axis=1) + self.intercept
         if len(self.classes) == 2:
-            positive = 1.0 / (1.0 + np.exp(-scores[0]))
-            probs = np.array([1.0 - positive, positive])
-        else:
-            exp = np.exp(scores - scores.max())
-            probs = exp / exp.sum()
-        return {c: float(p) for c, p in zip(self.classes, probs)}
+            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.stack([1.0 - positive, positive], axis=1)
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return exp / exp.sum(axis=1, keepdims=True)
 
     def _evidence(self, indices: np.ndarray, values: np.ndarray, label: str, top: int = 5) -> tuple[str, ...]:
         row = self.classes.index(label) if self.coef.shape[0] > 1 else 0
@@ -155,22 +170,24 @@ class CompactModel:
         return state
 
 
-def _tfidf(terms: list[str], block: Block) -> tuple[np.ndarray, np.ndarray]:
-    # TfidfVectorizer(sublinear_tf=True, norm="l2") on one document
-    vocabulary = block.vocabulary
-    return _tfidf_columns([vocabulary[t] for t in terms if t in vocabulary], block)
+def _tfidf_rows(columns: list[list[int]], block: Block) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """TfidfVectorizer(sublinear_tf=True, norm="l2") values of many documents at once.
 
-
-def _tfidf_columns(columns: list[int], block: Block) -> tuple[np.ndarray, np.ndarray]:
-    """TF-IDF values of the vocabulary columns of one document's terms (with repeats)."""
-    if not columns:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    counted = Counter(columns)
-    index = np.fromiter(counted.keys(), dtype=np.int64, count=len(counted))
-    counts = np.fromiter(counted.values(), dtype=float, count=len(counted))
-    values = (np.log(counts) + 1.0) * block.idf[index]
-    values /= np.sqrt(np.dot(values, values))
-    return index + block.offset, values
+    ``columns`` holds each document's vocabulary columns with repeats; returned are each
+    document's distinct global indices (block offset added) and their values.
+    """
+    width = len(block.idf)
+    lengths = np.fromiter(map(len, columns), dtype=np.int64, count=len(columns))
+    flat = np.fromiter(chain.from_iterable(columns), dtype=np.int64, count=int(lengths.sum()))
+    codes, counts = np.unique(np.repeat(np.arange(len(columns)), lengths) * width + flat, return_counts=True)
+    owner, column = np.divmod(codes, width)
+    values = (np.log(counts) + 1.0) * block.idf[column]
+    norms = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(columns)))
+    values /= norms[owner]
+    bounds = np.searchsorted(owner, np.arange(len(columns) + 1))
+    column += block.offset
+    return ([column[a:b] for a, b in zip(bounds[:-1], bounds[1:])],
+            [values[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
 
 
 def decide(votes: list[Vote], probabilities: dict[str, float], *, hybrid: bool = True,

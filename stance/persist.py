@@ -79,13 +79,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-FORMAT = "stance-model/1"
+FORMAT = "stance-model/2"
 
 
 def _payload(estimator: Any) -> dict[str, Any]:
     # The compact predictor loads without scikit-learn; the full estimator rides along as
-    # pickled bytes, unpickled only when asked for (`load_estimator`).
-    return {"format": FORMAT, "compact": estimator.compact_, "estimator": pickle.dumps(estimator, protocol=4)}
+    # pickled bytes, unpickled only when asked for (`load_estimator`). Both are stored as
+    # bytes so that they are unpickled by the C unpickler: joblib's own unpickler is pure
+    # Python and took 0.19 s of every start for the compact predictor alone.
+    return {"format": FORMAT, "compact": pickle.dumps(estimator.compact_, protocol=4),
+            "estimator": pickle.dumps(estimator, protocol=4)}
 
 
 def _dump(payload: dict[str, Any], path: Path) -> None:
@@ -173,7 +176,10 @@ def load_model(path: Path | str | None = None) -> Any:
     path, card = _checked(path)
     if card.get("scikit_learn") != _installed_sklearn():
         return _rebuild(path, card).compact_
-    return _read_payload(path)["compact"]
+    try:
+        return pickle.loads(_read_payload(path)["compact"])  # noqa: S301 - sha256 checked above
+    except Exception as exc:  # noqa: BLE001
+        raise ModelError(f"{path}: cannot load the predictor ({type(exc).__name__}: {exc})") from None
 
 
 def load_estimator(path: Path | str | None = None) -> Any:

@@ -35,7 +35,35 @@ class Rule:
 
     def __post_init__(self) -> None:
         # all patterns in one regex: one scan per rule instead of one per pattern
-        object.__setattr__(self, "combined", re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns)))
+        object.__setattr__(self, "combined", combine_patterns(self.patterns))
+
+    def __getstate__(self) -> dict[str, object]:
+        # a model file pickles its rules; the derived regex is rebuilt on load so that a
+        # faster `combine_patterns` also speeds up models saved before it
+        return {k: v for k, v in self.__dict__.items() if k != "combined"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
+
+_LEADING_BOUNDARY = re.compile(r"^\\b(?=[a-z])")
+
+
+def combine_patterns(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One alternation matching exactly what the leftmost-first search over ``patterns`` would.
+
+    Speed: the regex engine rejects a branch cheaply when it starts with a literal, and
+    factors out a ``\\b`` shared by *all* branches. When only some branches start with
+    ``\\b`` + letter, every position pays for every ``\\b`` test (the sceptical rule took
+    5x longer than its patterns one by one). There ``\\bx`` is rewritten ``x(?<!\\w.)``:
+    the letter first, then the same test (no word character before it), so the match is
+    unchanged.
+    """
+    sources = [p.pattern for p in patterns]
+    if not all(_LEADING_BOUNDARY.match(s) for s in sources):
+        sources = [s[2] + r"(?<!\w.)" + s[3:] if _LEADING_BOUNDARY.match(s) else s for s in sources]
+    return re.compile("|".join(f"(?:{s})" for s in sources))
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,3 +203,36 @@ def test_export_and_import_commands(tmp_path: Path) -> None:
     doccano = tmp_path / "tasks.jsonl"
     assert run("export", str(out), "--to", "doccano", "-o", str(doccano), "--articles", SEEDS).exit_code == 0
     assert all("label" in json.loads(line) for line in doccano.read_text(encoding="utf-8").splitlines())
+
+
+LEAN_SCRIPT = """
+import sys
+from stance.cli import main
+code = main(["label", sys.argv[1], "--quiet"])
+print("scipy" in sys.modules, "sklearn" in sys.modules, code)
+import sklearn.base, scipy.stats  # still importable for stance itself (training, rebuilding)
+print("sklearn" in sys.modules)
+"""
+
+
+def test_console_labels_without_importing_scipy_or_scikit_learn(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", LEAN_SCRIPT, ONE], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    lines = done.stdout.splitlines()
+    assert lines[-2:] == ["False False 0", "True"], done.stderr
+    assert any(line.startswith("{") for line in lines)
+
+
+def test_lean_import_refuses_only_nltks_requests() -> None:
+    from stance.cli._lean import NltkOptionalImportBlocker
+
+    blocker = NltkOptionalImportBlocker()
+    assert blocker.find_spec("sklearn.base", None) is None  # asked from here: left to the normal finders
+    namespace = {"__name__": "nltk.classify.scikitlearn", "blocker": blocker}
+    with pytest.raises(ImportError, match="not needed"):
+        exec("blocker.find_spec('sklearn.feature_extraction', None)", namespace)
+    exec("result = blocker.find_spec('json', None)", namespace)
+    assert namespace["result"] is None

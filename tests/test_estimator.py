@@ -102,3 +102,13 @@ def test_pickled_estimator_rebuilds_its_predictor(fitted: StanceClassifier) -> N
 
     copy = pickle.loads(pickle.dumps(fitted))
     assert list(copy.predict(TEXTS)) == list(fitted.predict(TEXTS))
+
+
+def test_compact_predictions_do_not_depend_on_the_batch(fitted: StanceClassifier) -> None:
+    texts = TEXTS + ["Aucun progrès, a dit Peskov.", "", "Texte sans rapport, texte sans rapport."]
+    together = fitted.compact_.explain(texts)
+    alone = [fitted.compact_.explain([text])[0] for text in texts]
+    for a, b in zip(together, alone):
+        assert (a.label, a.source, a.rule, a.evidence) == (b.label, b.source, b.rule, b.evidence)
+        assert a.probabilities == pytest.approx(b.probabilities, abs=1e-12)
+    assert fitted.compact_.explain([]) == []

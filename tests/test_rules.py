@@ -1,10 +1,13 @@
 """Hand rules: every rule's examples and counter-examples are checked, and rules never raise."""
+import pickle
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stance.errors import ConfigError
-from stance.rules import apply_rule, apply_rules, final_vote, load_rules, parse_rules, rules_view
+from stance.rules import apply_rule, apply_rules, combine_patterns, final_vote, load_rules, parse_rules, rules_view
 
 RULES = load_rules()
 
@@ -68,3 +71,46 @@ def test_bad_rules_are_refused_with_a_clear_error(data: dict, message: str) -> N
 def test_rules_never_raise(text: str) -> None:
     for vote in apply_rules(text):
         assert vote.label in ("progress", "obstacle", "position")
+
+
+def _leftmost_first(patterns, text: str) -> tuple[int, int] | None:
+    """What one alternation of ``patterns`` matches: the leftmost start, first pattern on ties."""
+    found = [m for m in (p.search(text) for p in patterns) if m]
+    if not found:
+        return None
+    start = min(m.start() for m in found)
+    for pattern in patterns:
+        match = pattern.match(text, start)
+        if match:
+            return match.span()
+    return None
+
+
+CORPUS_SENTENCES = [s for r in RULES for s in (*r.examples, *r.counter)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(CORPUS_SENTENCES), min_size=1, max_size=3),
+       st.text(alphabet="abcdeilnoprstu '-,«»", max_size=20))
+def test_combined_regex_matches_like_its_patterns(parts: list[str], noise: str) -> None:
+    text = rules_view(noise.join(parts))
+    for rule in RULES:
+        match = rule.combined.search(text)
+        assert (match.span() if match else None) == _leftmost_first(rule.patterns, text), rule.id
+
+
+@pytest.mark.parametrize("patterns, text, span", [
+    pytest.param([r"\bdoute", r"pas\s+encore"], "sans doute pas encore", (5, 10), id="boundary-kept"),
+    pytest.param([r"\bdoute", r"pas\s+encore"], "redoute pas encore", (8, 18), id="inside-a-word"),
+    pytest.param([r"\bdoute", r"pas\s+encore"], "doute", (0, 5), id="at-start"),
+    pytest.param([r"\bdoute", r"\bpas"], "redoute un pas", (11, 14), id="all-bounded"),
+])
+def test_combine_patterns_keeps_word_boundaries(patterns: list[str], text: str, span: tuple[int, int]) -> None:
+    combined = combine_patterns(tuple(re.compile(p) for p in patterns))
+    assert combined.search(text).span() == span
+
+
+def test_pickled_rules_rebuild_their_combined_regex() -> None:
+    rule = pickle.loads(pickle.dumps(RULES[0]))
+    assert rule == RULES[0] and rule.combined.pattern == RULES[0].combined.pattern
+    assert "combined" not in RULES[0].__getstate__()

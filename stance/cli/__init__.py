@@ -10,12 +10,14 @@ import sys
 
 from . import data, inspect, label, model, results  # noqa: F401 - registers the commands
 from ._common import app
+from ._lean import install_lean_nltk_import
 
 __all__ = ["app", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point."""
+    install_lean_nltk_import()
     try:
         app(args=argv, prog_name="stance", standalone_mode=True)
     except SystemExit as exc:
