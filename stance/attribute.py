@@ -56,18 +56,15 @@ def mask_quotes(original: str, folded: str, inside: bool) -> tuple[str, bool]:
     if not inside and not _QUOTE_CHARS.search(original):
         return folded, False
     out = []
-    for char, shown in zip(original, folded):
-        if char in _OPENERS:
-            inside = True
-            out.append(" ")
-        elif char in _CLOSERS:
-            inside = False
-            out.append(" ")
-        elif char == '"':
-            inside = not inside
-            out.append(" ")
-        else:
-            out.append(" " if inside else shown)
+    pos = 0
+    for match in _QUOTE_CHARS.finditer(original):
+        here = match.start()
+        out.append(" " * (here - pos) if inside else folded[pos:here])
+        char = match.group()
+        inside = True if char in _OPENERS else False if char in _CLOSERS else not inside
+        out.append(" ")
+        pos = here + 1
+    out.append(" " * (len(folded) - pos) if inside else folded[pos:])
     return "".join(out), inside
 
 

@@ -31,6 +31,7 @@ from .rules import Rule, Vote, apply_rules, final_vote
 from .text import WordTokenizer, char_wb_ngrams, normalize_claim, word_ngrams
 
 MODES = ("hybrid", "model", "rules")
+FeatureBatch = tuple[np.ndarray, np.ndarray, np.ndarray]  # (owner claim, feature index, value)
 DEFAULT_LABEL = Label.POSITION.value
 
 
@@ -68,45 +69,57 @@ class CompactModel:
         votes = [apply_rules(text, self.rules) for text in texts]
         if mode == "rules":
             return [rules_only(v) for v in votes]
-        rows = self.features(texts, votes)
-        probabilities = self._probabilities(rows)
-        return [decide(v, dict(zip(self.classes, p.tolist())), hybrid=mode == "hybrid",
-                       evidence=lambda label, row=row: self._evidence(*row, label))
-                for v, p, row in zip(votes, probabilities, rows)]
+        batch = self.features(texts, votes)
+        probabilities = self._probabilities(batch, len(texts))
+        best = probabilities.argmax(axis=1) if len(texts) else np.zeros(0, dtype=np.int64)
+        evidence = self._evidence(batch, best)
 
-    def features(self, texts: Sequence[str], votes: Sequence[list[Vote]]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Sparse feature vectors of claims as (indices, values) pairs, like the fitted union.
+        def explained(i: int, label: str) -> tuple[str, ...]:
+            row = self.classes.index(label)
+            return evidence[i] if row == best[i] else self._evidence(batch, np.full(len(texts), row))[i]
 
-        All claims of a call are vectorised together (one `numpy.unique` per block instead
-        of a Counter and a few small arrays per claim), which is what makes labelling a
-        document of many claims cheap.
+        return [decide(v, dict(zip(self.classes, p)), hybrid=mode == "hybrid",
+                       evidence=lambda label, i=i: explained(i, label))
+                for i, (v, p) in enumerate(zip(votes, probabilities.tolist()))]
+
+    def features(self, texts: Sequence[str], votes: Sequence[list[Vote]]) -> FeatureBatch:
+        """Sparse feature vectors of claims, like the fitted feature union, all at once.
+
+        Returns ``(owner, indices, values)``: entry k is feature ``indices[k]`` of claim
+        ``owner[k]`` with value ``values[k]``, grouped by claim, each claim's features in the
+        union's block order (words, chars, rules). Vectorising the claims of a document
+        together (one `numpy.unique` per block) is what makes labelling it cheap.
         """
         normalized = [normalize_claim(text) for text in texts]
-        blocks = []
+        parts = []
         if self.words is not None:
             tokenize, vocabulary, ngram_range = WordTokenizer(self.stems), self.words.vocabulary, self.words.ngram_range
-            blocks.append(_tfidf_rows([[vocabulary[t] for t in word_ngrams(tokenize(n), ngram_range) if t in vocabulary]
+            parts.append(_tfidf_batch([[vocabulary[t] for t in word_ngrams(tokenize(n), ngram_range) if t in vocabulary]
                                        for n in normalized], self.words))
         if self.chars is not None:
-            blocks.append(_tfidf_rows([self._char_columns(n) for n in normalized], self.chars))
-        rows = []
-        for i, claim_votes in enumerate(votes):
-            parts = [(block_indices[i], block_values[i]) for block_indices, block_values in blocks]
-            if self.rule_columns:
-                parts.append(self._rule_features(claim_votes))
-            rows.append((np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64),
-                         np.concatenate([p[1] for p in parts]) if parts else np.zeros(0)))
-        return rows
+            parts.append(_tfidf_batch([self._char_columns(n) for n in normalized], self.chars))
+        if self.rule_columns:
+            parts.append(self._rule_batch(votes))
+        if not parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        owner, indices, values = (np.concatenate([p[k] for p in parts]) for k in range(3))
+        order = np.argsort(owner, kind="stable")
+        return owner[order], indices[order], values[order]
 
-    def _rule_features(self, votes: list[Vote]) -> tuple[np.ndarray, np.ndarray]:
-        counts: Counter = Counter()
-        for vote in votes:
-            column = self.rule_columns.get((vote.rule, vote.label))
-            if column is not None:
-                counts[self.rules_offset + column] += self.rule_weight
-                counts[self.rules_offset + len(self.rule_columns) + LABELS.index(vote.label)] += self.rule_weight
-        return (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
-                np.fromiter(counts.values(), dtype=float, count=len(counts)))
+    def _rule_batch(self, votes: Sequence[list[Vote]]) -> FeatureBatch:
+        owner, indices, values = [], [], []
+        votes_offset = self.rules_offset + len(self.rule_columns)
+        for i, claim_votes in enumerate(votes):
+            counts: Counter = Counter()
+            for vote in claim_votes:
+                column = self.rule_columns.get((vote.rule, vote.label))
+                if column is not None:
+                    counts[self.rules_offset + column] += self.rule_weight
+                    counts[votes_offset + LABELS.index(vote.label)] += self.rule_weight
+            owner.extend([i] * len(counts))
+            indices.extend(counts.keys())
+            values.extend(counts.values())
+        return np.array(owner, dtype=np.int64), np.array(indices, dtype=np.int64), np.array(values, dtype=float)
 
     def _char_columns(self, normalized: str) -> list[int]:
         # char_wb n-grams never cross a word boundary, so each word's columns are computed
@@ -123,13 +136,10 @@ class CompactModel:
             columns.extend(found)
         return columns
 
-    def _probabilities(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    def _probabilities(self, batch: FeatureBatch, n: int) -> np.ndarray:
         """Class probabilities, one row per claim (the logistic regression's)."""
-        lengths = np.fromiter((len(r[0]) for r in rows), dtype=np.int64, count=len(rows))
-        owner = np.repeat(np.arange(len(rows)), lengths)
-        indices = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, dtype=np.int64)
-        values = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0)
-        scores = np.stack([np.bincount(owner, weights=self.coef[k, indices] * values, minlength=len(rows))
+        owner, indices, values = batch
+        scores = np.stack([np.bincount(owner, weights=self.coef[k, indices] * values, minlength=n)
                            for k in range(self.coef.shape[0])], axis=1) + self.intercept
         if len(self.classes) == 2:
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
@@ -137,12 +147,18 @@ class CompactModel:
         exp = np.exp(scores - scores.max(axis=1, keepdims=True))
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def _evidence(self, indices: np.ndarray, values: np.ndarray, label: str, top: int = 5) -> tuple[str, ...]:
-        row = self.classes.index(label) if self.coef.shape[0] > 1 else 0
-        weights = values * self.coef[row, indices]
-        best = np.argsort(-weights, kind="stable")[:top]
-        names = self.feature_names()
-        return tuple(names[int(indices[j])] for j in best if weights[j] > 0)
+    def _evidence(self, batch: FeatureBatch, rows: np.ndarray, top: int = 5) -> list[tuple[str, ...]]:
+        """Per claim, the features that pushed most towards class ``rows[claim]``."""
+        owner, indices, values = batch
+        if self.coef.shape[0] == 1:
+            rows = np.zeros_like(rows)
+        weights = values * self.coef[rows[owner], indices]
+        keep = weights > 0
+        owner, indices, weights = owner[keep], indices[keep], weights[keep]
+        order = np.lexsort((-weights, owner))  # by claim, heaviest first, stable
+        bounds = np.searchsorted(owner[order], np.arange(len(rows) + 1)).tolist()
+        names, ranked = self.feature_names(), indices[order].tolist()
+        return [tuple(names[ranked[j]] for j in range(a, min(b, a + top))) for a, b in zip(bounds[:-1], bounds[1:])]
 
     def feature_names(self) -> list[str]:
         """Names of the features (``words__…``, ``chars__…``, ``rules__…``)."""
@@ -170,11 +186,11 @@ class CompactModel:
         return state
 
 
-def _tfidf_rows(columns: list[list[int]], block: Block) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _tfidf_batch(columns: list[list[int]], block: Block) -> FeatureBatch:
     """TfidfVectorizer(sublinear_tf=True, norm="l2") values of many documents at once.
 
-    ``columns`` holds each document's vocabulary columns with repeats; returned are each
-    document's distinct global indices (block offset added) and their values.
+    ``columns`` holds each document's vocabulary columns with repeats; returned are
+    ``(owner, indices, values)`` with the block offset added, sorted by document and column.
     """
     width = len(block.idf)
     lengths = np.fromiter(map(len, columns), dtype=np.int64, count=len(columns))
@@ -183,11 +199,7 @@ def _tfidf_rows(columns: list[list[int]], block: Block) -> tuple[list[np.ndarray
     owner, column = np.divmod(codes, width)
     values = (np.log(counts) + 1.0) * block.idf[column]
     norms = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(columns)))
-    values /= norms[owner]
-    bounds = np.searchsorted(owner, np.arange(len(columns) + 1))
-    column += block.offset
-    return ([column[a:b] for a, b in zip(bounds[:-1], bounds[1:])],
-            [values[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
+    return owner, column + block.offset, values / norms[owner]
 
 
 def decide(votes: list[Vote], probabilities: dict[str, float], *, hybrid: bool = True,
