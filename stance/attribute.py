@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .records import Mention, Sentence
-from .resources import word_list
 from .resolve import Resolver
+from .resources import word_list
 from .speakers import Registry, ascii_id, find_mentions
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 

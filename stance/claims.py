@@ -12,12 +12,11 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
-from .interview import find_interview, turn_of
-from .resolve import Resolver
 from .clean import fold
-from .records import Claim, Sentence
+from .interview import find_interview, turn_of
+from .records import Claim, Mention, Sentence
+from .resolve import Resolver
 from .segment import split_sentences
-from .records import Mention
 from .speakers import Registry, find_mentions, load_registry
 
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .resources import word_list
 from .trie import trie_pattern
@@ -95,7 +95,7 @@ _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_regex(name: str) -> re.Pattern[str]:
     """One regex for a cue list: entries ending in "*" anchor at the line start."""
     cues = word_list(name)
@@ -113,7 +113,7 @@ def _cue_match(folded_line: str, name: str) -> bool:
     return _cue_regex(name).search(folded_line) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _starts_regex(name: str) -> re.Pattern[str]:
     return re.compile(trie_pattern(word_list(name), gap=" "))
 

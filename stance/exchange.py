@@ -13,9 +13,7 @@ from .annotations import find_articles
 from .documents import read_text
 from .errors import AnnotationError, InputError, OutputError, StanceError
 from .persist import atomic_write_bytes
-
-from .toolformats import (LABEL_CONFIG, SPAN_LABELS, TOOLS, from_doccano, from_labelstudio, to_doccano,
-                          to_labelstudio)
+from .toolformats import LABEL_CONFIG, SPAN_LABELS, TOOLS, from_doccano, from_labelstudio, to_doccano, to_labelstudio
 
 __all__ = ["LABEL_CONFIG", "SPAN_LABELS", "TOOLS", "export_file", "from_doccano", "from_labelstudio", "import_file",
            "to_doccano", "to_labelstudio"]

@@ -17,6 +17,7 @@ from .records import LABELS
 from .rules import Rule, Vote, apply_rules, load_rules
 from .text import WordTokenizer, normalize_claim
 
+
 class RuleVotes(BaseEstimator, TransformerMixin):
     """One column per (rule, label voted) plus one per label with the vote count."""
 

@@ -13,9 +13,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from .charts import COLOURS, TINTS, bar_chart, count_noun, legend, speaker_of, timeline
 from .documents import read_text
 from .errors import InputError, OutputError
-from .charts import COLOURS, TINTS, bar_chart, count_noun, legend, speaker_of, timeline
 from .records import LABELS
 from .segment import split_sentences
 from .summary import period_of, read_output

@@ -6,7 +6,7 @@ skipped. Everything is read through :mod:`importlib.resources` so it works from 
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ def parse_word_list(text: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of ``stance/data/<name>.txt``."""
     return parse_word_list(data_path(f"{name}.txt").read_text(encoding="utf-8"))

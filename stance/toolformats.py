@@ -25,7 +25,6 @@ from .annotations import SPEAKER_ID
 from .errors import AnnotationError, InputError
 from .records import LABELS
 
-
 TOOLS = ("labelstudio", "doccano")
 SPAN_LABELS = (*LABELS, "any", "ignore")
 LABEL_CONFIG = ('<View>\n  <Style>.htx-text { white-space: pre-wrap; }</Style>\n  <Labels name="label" toName="text">\n'

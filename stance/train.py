@@ -63,7 +63,7 @@ def train_model(paths: Sequence[str | Path] | None, out: str | Path, *, seed: in
         "seed": seed, "cv": cv if scores else "none",
         "cv_scores": _round({m: {k: v for k, v in r.items() if k != "errors"} for m, r in scores.items()})
         if scores else None,
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     return save_model(model, out, card)
 

@@ -28,8 +28,9 @@ def model():
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  host="127.0.0.1", scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, distributed.Client(cluster) as connected:
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                       host="127.0.0.1", scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+    with cluster, distributed.Client(cluster) as connected:
         yield connected
 
 

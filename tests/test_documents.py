@@ -10,7 +10,7 @@ from stance.errors import InputError
 
 
 @pytest.mark.parametrize("raw, expected", [
-    pytest.param("Le Kremlin a dit.".encode("utf-8"), "Le Kremlin a dit.", id="utf8"),
+    pytest.param(b"Le Kremlin a dit.", "Le Kremlin a dit.", id="utf8"),
     pytest.param(b"\xef\xbb\xbfLe Kremlin a dit.", "Le Kremlin a dit.", id="bom"),
     pytest.param("Le secrétaire d’État a dit.".encode("cp1252"), "Le secrétaire d’État a dit.", id="cp1252"),
     pytest.param("Réunion à Genève.".encode("latin-1"), "Réunion à Genève.", id="latin1"),

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from stance.annotations import Example
-from stance.evaluate import classification_report, cross_validate, overlap, score_predictions
 from stance.estimator import StanceClassifier
+from stance.evaluate import classification_report, cross_validate, overlap, score_predictions
 from stance.output import claim_row
 from stance.pipeline import Labeler
 

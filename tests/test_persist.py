@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from stance import persist
-from stance.errors import ModelError
 from stance.compact import CompactModel
+from stance.errors import ModelError
 from stance.estimator import StanceClassifier
 from stance.train import train_model
 

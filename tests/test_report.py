@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.errors import ConfigError, InputError, OutputError
 from stance.charts import period_range
+from stance.errors import ConfigError, InputError, OutputError
 from stance.report import render_html, write_report
 from stance.segment import split_sentences
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,7 @@ from ._common import ReportFmt, annotations_app, app, command, fail, log, write_
 @annotations_app.command("check")
 @command
 def annotations_check(paths: Annotated[list[Path], typer.Argument(help="Annotation files or folders.")],
-                      articles: Annotated[Optional[list[Path]], typer.Option(help="More folders holding <doc>.txt articles (seeds/ and articles/ folders beside the files are always searched).")] = None) -> None:
+                      articles: Annotated[list[Path] | None, typer.Option(help="More folders holding <doc>.txt articles (seeds/ and articles/ folders beside the files are always searched).")] = None) -> None:
     """Validate annotation files; print problems with file and line; exit 1 if any."""
     from ..annotations import validate
 
@@ -63,7 +63,7 @@ def export(
     predictions: Annotated[Path, typer.Argument(help="JSONL output of stance label.")],
     to: Annotated[Tool, typer.Option("--to", help="labelstudio or doccano.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Tasks file to write (atomically).")],
-    articles: Annotated[Optional[list[Path]], typer.Option(help="Folders holding <doc>.txt (default: seeds and articles/ folders beside the predictions).")] = None,
+    articles: Annotated[list[Path] | None, typer.Option(help="Folders holding <doc>.txt (default: seeds and articles/ folders beside the predictions).")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
 ) -> None:
     """Write predictions as pre-annotations for Label Studio or doccano, one task per article."""
@@ -81,7 +81,7 @@ def import_(
     export_path: Annotated[Path, typer.Argument(metavar="EXPORT", help="Label Studio JSON export or doccano JSONL export.")],
     from_: Annotated[Tool, typer.Option("--from", help="labelstudio or doccano.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Annotation file to write, e.g. annotations/new.jsonl.")],
-    articles: Annotated[Optional[list[Path]], typer.Option(help="Folders holding <doc>.txt to check the spans against.")] = None,
+    articles: Annotated[list[Path] | None, typer.Option(help="Folders holding <doc>.txt to check the spans against.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
 ) -> None:
     """Turn a corrected Label Studio or doccano export into an annotation file (guide §4)."""

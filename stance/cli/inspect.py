@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,7 +28,7 @@ def segment(paths: Annotated[list[str], typer.Argument(help="Files, folders (*.t
 @command
 def attribute(paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
               fmt: Annotated[Fmt, typer.Option("--format", help="jsonl or table.")] = Fmt.jsonl,
-              speakers: Annotated[Optional[Path], typer.Option(help="TOML file adding speakers.")] = None) -> None:
+              speakers: Annotated[Path | None, typer.Option(help="TOML file adding speakers.")] = None) -> None:
     """Find claims and their speakers (no stance): the attribution stage alone."""
     from ..claims import extract_claims
     from ..speakers import load_registry

@@ -4,12 +4,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from ._common import Fmt, app, command, log, write_rows
 from ..errors import StanceError
+from ._common import Fmt, app, command, log, write_rows
 
 
 def _report_failures(item: Any, summary: Any) -> None:
@@ -42,22 +42,22 @@ def _progress_printer(quiet: bool) -> Callable[..., None]:
 @app.command()
 @command
 def label(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders, JSONL/CSV corpora (.gz ok), or - for stdin.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, JSONL/CSV corpora (.gz ok), or - for stdin.")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="jsonl, csv or table.")] = Fmt.jsonl,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
     resume: Annotated[bool, typer.Option(help="Continue an interrupted run into the same --out file.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (-1: all cores).")] = 1,
     glob: Annotated[str, typer.Option(help="File pattern inside folders.")] = "*.txt",
-    from_list: Annotated[Optional[str], typer.Option(help="File listing input paths, one per line.")] = None,
+    from_list: Annotated[str | None, typer.Option(help="File listing input paths, one per line.")] = None,
     text_field: Annotated[str, typer.Option(help="Text field of JSONL/CSV corpora.")] = "text",
     id_field: Annotated[str, typer.Option(help="Id field of JSONL/CSV corpora.")] = "id",
     date_field: Annotated[str, typer.Option(help="Date field of JSONL/CSV corpora.")] = "date",
-    speakers: Annotated[Optional[Path], typer.Option(help="TOML file adding or overriding speakers.")] = None,
-    model: Annotated[Optional[Path], typer.Option(help="Model file (default: the shipped model).")] = None,
+    speakers: Annotated[Path | None, typer.Option(help="TOML file adding or overriding speakers.")] = None,
+    model: Annotated[Path | None, typer.Option(help="Model file (default: the shipped model).")] = None,
     min_score: Annotated[float, typer.Option(help="Drop claims whose label score is below this.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
-    dask: Annotated[Optional[str], typer.Option(help="Run on a Dask scheduler address, or 'local'.")] = None,
+    dask: Annotated[str | None, typer.Option(help="Run on a Dask scheduler address, or 'local'.")] = None,
 ) -> None:
     """Label every claim of the given documents: speaker and stance, with what decided them."""
     from ..batch import AtomicOutput, label_to_output

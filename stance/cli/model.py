@@ -4,18 +4,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from ._common import ReportFmt, app, command, log
 from ..errors import StanceError
+from ._common import ReportFmt, app, command, log
 
 
 @app.command()
 @command
 def train(
-    annotations: Annotated[Optional[list[Path]], typer.Argument(help="JSONL files or folders (default: the shipped corpus).")] = None,
+    annotations: Annotated[list[Path] | None, typer.Argument(help="JSONL files or folders (default: the shipped corpus).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Model file to write (card written beside it).")] = Path("models/stance-default.joblib"),
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     cv: Annotated[str, typer.Option(help="Cross-validation: kfold, article or none.")] = "kfold",
@@ -49,11 +49,11 @@ def _print_cv(scores: dict[str, Any], title: str) -> None:
 @app.command()
 @command
 def evaluate(
-    annotations: Annotated[Optional[list[Path]], typer.Argument(help="Annotation files for claim-level CV (default: shipped corpus).")] = None,
-    articles: Annotated[Optional[Path], typer.Option(help="Folder of articles for end-to-end scoring.")] = None,
-    gold: Annotated[Optional[Path], typer.Option(help="Gold JSONL for the --articles.")] = None,
+    annotations: Annotated[list[Path] | None, typer.Argument(help="Annotation files for claim-level CV (default: shipped corpus).")] = None,
+    articles: Annotated[Path | None, typer.Option(help="Folder of articles for end-to-end scoring.")] = None,
+    gold: Annotated[Path | None, typer.Option(help="Gold JSONL for the --articles.")] = None,
     scheme: Annotated[str, typer.Option(help="Claim-level CV: article, kfold or none.")] = "article",
-    model: Annotated[Optional[Path], typer.Option(help="Model for end-to-end scoring.")] = None,
+    model: Annotated[Path | None, typer.Option(help="Model for end-to-end scoring.")] = None,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="table or json.")] = ReportFmt.table,
 ) -> None:
     """Claim-level CV (rules, model, hybrid side by side) and end-to-end scores on articles."""
@@ -71,7 +71,7 @@ def evaluate(
 
 @app.command()
 @command
-def rules(annotations: Annotated[Optional[list[Path]], typer.Argument(help="Annotation files (default: shipped corpus).")] = None,
+def rules(annotations: Annotated[list[Path] | None, typer.Argument(help="Annotation files (default: shipped corpus).")] = None,
           fmt: Annotated[ReportFmt, typer.Option("--format", help="table or json.")] = ReportFmt.table,
           errors: Annotated[int, typer.Option(help="Error examples shown per rule.")] = 2) -> None:
     """Per-rule coverage, overlaps, conflicts, accuracy and error examples on annotations."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ def summary(paths: Annotated[list[str], typer.Argument(help="JSONL outputs of `s
 @command
 def report(paths: Annotated[list[str], typer.Argument(help="JSONL outputs of `stance label`, or folders of them.")],
            html: Annotated[Path, typer.Option("--html", help="HTML page to write (atomically).")],
-           articles: Annotated[Optional[list[Path]], typer.Option("--articles", help="Folder holding <doc>.txt articles (repeatable).")] = None,
+           articles: Annotated[list[Path] | None, typer.Option("--articles", help="Folder holding <doc>.txt articles (repeatable).")] = None,
            freq: Annotated[Freq, typer.Option(help="Timeline period: day, week or month.")] = Freq.week,
            title: Annotated[str, typer.Option(help="Page title.")] = "Stance report") -> None:
     """One self-contained HTML page: stances per speaker, over time, and each article highlighted."""
