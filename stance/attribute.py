@@ -20,6 +20,10 @@ from .speakers import Registry, ascii_id, find_mentions
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
+_WORDS_AND_ELISIONS = re.compile(r"[\w]+'?|'")
+_COMPLEMENT_END = re.compile(r"(?<![\w'])(?:de|du|des|d')\s*(?:l'|la\s+|le\s+|les\s+)?$")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|et|ainsi que)\s*")
+_LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
 _QUOTE_CHARS = re.compile('[«»“”„"]')
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
@@ -81,7 +85,7 @@ def _selon_pattern() -> re.Pattern[str]:
 
 def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     """A mention can be a subject unless a preposition stands right before it."""
-    words = re.findall(r"[\w]+'?|'", masked[max(0, mention.start - offset - 40):mention.start - offset])
+    words = _WORDS_AND_ELISIONS.findall(masked[max(0, mention.start - offset - 40):mention.start - offset])
     if words and words[-1] in _DETERMINERS:
         words = words[:-1]
     if not words:
@@ -93,7 +97,7 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
 
 def _is_complement(masked: str, mention: Mention, offset: int) -> bool:
     """« le secrétaire général de l'Otan »: a noun complement, never the antecedent."""
-    return bool(re.search(r"(?<![\w'])(?:de|du|des|d')\s*(?:l'|la\s+|le\s+|les\s+)?$", masked[:mention.start - offset]))
+    return bool(_COMPLEMENT_END.search(masked[:mention.start - offset]))
 
 
 def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str | None]:
@@ -113,7 +117,7 @@ def _coordinated(text: str, mentions: list[Mention], first: Mention) -> list[Men
     index = mentions.index(first)
     for nxt in mentions[index + 1:]:
         between = text[chain[-1].end:nxt.start]
-        if nxt.speaker and nxt.kind != "pronoun" and re.fullmatch(r"\s*(?:,|et|ainsi que)\s*", between):
+        if nxt.speaker and nxt.kind != "pronoun" and _LIST_SEPARATOR.fullmatch(between):
             chain.append(nxt)
             separators.append(between.strip())
         else:
@@ -144,7 +148,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         return Attribution(speaker, ids or ((speaker,) if speaker else ()), mention.text, cue, method, reason)
 
     # « Selon X, … » at the start of the sentence
-    lead = re.match(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?", masked)
+    lead = _LEAD_WORD.match(masked)
     selon = _selon_pattern().match(masked, lead.end() if lead else 0)
     if selon:
         hit = _selon_source(masked, selon.end(), mentions, offset)

@@ -22,6 +22,7 @@ from .speakers import Registry, find_mentions, load_registry
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 def split_clauses(masked: str) -> list[tuple[int, int]]:
@@ -37,8 +38,8 @@ def split_clauses(masked: str) -> list[tuple[int, int]]:
     spans = []
     for a, b in zip(cuts, cuts[1:]):
         piece = masked[a:b]
-        words = len(re.findall(r"\w+", piece))
-        if spans and (words < _MIN_WORDS or len(re.findall(r"\w+", masked[spans[-1][0]:spans[-1][1]])) < _MIN_WORDS):
+        words = len(_WORD.findall(piece))
+        if spans and (words < _MIN_WORDS or len(_WORD.findall(masked[spans[-1][0]:spans[-1][1]])) < _MIN_WORDS):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
@@ -122,7 +123,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         elif answer is not None:
             attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
-                and len(re.findall(r"\w+", sentence.text)) >= _MIN_WORDS:  # « Bonjour. » says nothing
+                and len(_WORD.findall(sentence.text)) >= _MIN_WORDS:  # « Bonjour. » says nothing
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
         if started_inside or inside:
             run.append((sentence, masked))
