@@ -70,3 +70,25 @@ def test_interrupted_run_resumes_without_duplicates(tmp_path: Path, model) -> No
     full = "".join(format_claim(c, "jsonl") for _, cs in run_batch([SEEDS], model=model) for c in cs)
     assert out.read_text(encoding="utf-8") == full
     assert not list(tmp_path.glob("*.part*"))
+
+
+WORKER_SCRIPT = """
+import pickle, sys
+chunk, function = pickle.loads(sys.stdin.buffer.read())  # as a joblib worker receives its task
+results = function(chunk, None, None)
+print(len(results[0][1]) > 0, "scipy" in sys.modules, "sklearn" in sys.modules)
+"""
+
+
+def test_worker_processes_skip_nltks_scientific_imports(tmp_path: Path) -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    from stance.records import Document
+    from stance.worker import label_chunk_in_worker
+
+    task = pickle.dumps(([Document("d", "« Aucun progrès », a regretté Dmitri Peskov.")], label_chunk_in_worker))
+    done = subprocess.run([sys.executable, "-c", WORKER_SCRIPT], input=task, capture_output=True, cwd=tmp_path,
+                          timeout=120, check=False)
+    assert done.stdout.decode().split() == ["True", "False", "False"], done.stderr.decode()[-2000:]

@@ -227,7 +227,7 @@ def test_console_labels_without_importing_scipy_or_scikit_learn(tmp_path: Path) 
 
 
 def test_lean_import_refuses_only_nltks_requests() -> None:
-    from stance.cli._lean import NltkOptionalImportBlocker
+    from stance.lean import NltkOptionalImportBlocker
 
     blocker = NltkOptionalImportBlocker()
     assert blocker.find_spec("sklearn.base", None) is None  # asked from here: left to the normal finders

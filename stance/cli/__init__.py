@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sys
 
+from ..lean import install_lean_nltk_import
 from . import data, inspect, label, model, results  # noqa: F401 - registers the commands
 from ._common import app
-from ._lean import install_lean_nltk_import
 
 __all__ = ["app", "main", "run"]
 

@@ -1,4 +1,4 @@
-"""Keep NLTK's optional scientific imports out of the command-line process.
+"""Keep NLTK's optional scientific imports out of the processes stance runs itself.
 
 ``import nltk`` imports scipy.stats (for ``nltk.metrics.association``) and scikit-learn (for
 ``nltk.classify.scikitlearn``) even though Punkt and the Snowball stemmer, the only parts stance
@@ -6,13 +6,17 @@ uses, need neither. Both imports sit in ``try/except ImportError`` in NLTK, so r
 costs NLTK nothing we use and saves about one second of every ``stance`` start.
 
 Only imports issued *by NLTK's own modules* are refused; scipy and scikit-learn stay importable
-for stance itself (training, rebuilding a model). The finder is installed by the console script
-only: a library user's process is never changed.
+for stance itself (training, rebuilding a model). The finder is used only in processes stance
+owns: the console script installs it for its whole run, and batch worker processes hold it
+while they first import the pipeline (and NLTK with it). A library user's own process is
+never changed. The one visible effect, in those processes only: NLTK's ``SklearnClassifier``
+and ``fisher_exact``, which stance never uses, are unavailable.
 """
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib.abc import MetaPathFinder
 from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
@@ -47,3 +51,14 @@ def install_lean_nltk_import() -> None:
         return
     if not any(isinstance(finder, NltkOptionalImportBlocker) for finder in sys.meta_path):
         sys.meta_path.insert(0, NltkOptionalImportBlocker())
+
+
+@contextmanager
+def lean_nltk_import() -> Iterator[None]:
+    """Hold the blocker while the body runs (the body imports NLTK), then remove it."""
+    blocker = NltkOptionalImportBlocker()
+    sys.meta_path.insert(0, blocker)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(blocker)
