@@ -4,7 +4,8 @@ Usage: python benchmarks/segmentation.py [--ud ../shared/segmentation/ud_gsd_dev
        [--gold annotations/seeds.gold.jsonl --seeds seeds] [--errors N]
 
 Prints, per segmenter and per set: cases, exact match per case, boundary precision, recall
-and F1. pySBD and the Moses `sentence-splitter` are scored when installed (extra `bench`).
+and F1. pySBD, the Moses `sentence-splitter` and spaCy's ``fr_core_news_sm`` parser are
+scored when installed (extra `bench`; the spaCy model separately).
 The seed set checks that every gold claim and ignore span of the seeds that is one whole
 sentence is a unit of the segmenter (the spans the claim stage builds on).
 """
@@ -59,6 +60,17 @@ def moses_segmenter() -> Segmenter | None:
         return spans
 
     return run
+
+
+def spacy_segmenter() -> Segmenter | None:
+    try:
+        import spacy
+
+        nlp = spacy.load("fr_core_news_sm", exclude=["ner", "lemmatizer"])
+    except (ImportError, OSError):
+        return None
+    return lambda text: [(s.start_char, s.start_char + len(s.text.rstrip())) for s in nlp(text).sents
+                         if s.text.strip()]
 
 
 def expected_spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
@@ -133,7 +145,8 @@ def main() -> None:
     parser.add_argument("--seeds", default="seeds")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong cases of stance")
     args = parser.parse_args()
-    segmenters = {"stance": stance_segmenter(), "pysbd": pysbd_segmenter(), "moses": moses_segmenter()}
+    segmenters = {"stance": stance_segmenter(), "pysbd": pysbd_segmenter(), "moses": moses_segmenter(),
+                  "spacy": spacy_segmenter()}
     ud = load_ud(pathlib.Path(args.ud)) if pathlib.Path(args.ud).exists() else []
     print(f"{'segmenter':10} {'set':8} {'cases':>6} {'exact':>7} {'P':>6} {'R':>6} {'F1':>6}  seed units")
     for name, seg in segmenters.items():
