@@ -96,21 +96,23 @@ _WORD = re.compile(r"\w+")
 
 
 @cache
-def _cue_regex(name: str) -> re.Pattern[str]:
-    """One regex for a cue list: entries ending in "*" anchor at the line start."""
+def _cue_regexes(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes of a cue list: entries ending in "*" anchor at the line start, others anywhere.
+
+    Two regexes, not one alternation with ``\\A``: a line-start branch would be tried at
+    every position of every line.
+    """
     cues = word_list(name)
     starts = [c[:-1] for c in cues if c.endswith("*")]
     anywhere = [c for c in cues if not c.endswith("*")]
-    parts = []
-    if starts:
-        parts.append(r"\A(?:" + trie_pattern(starts, gap=" ") + ")")
-    if anywhere:
-        parts.append(trie_pattern(anywhere, gap=" "))
-    return re.compile("|".join(parts) or r"(?!x)x")
+    never = r"(?!x)x"
+    return (re.compile(trie_pattern(starts, gap=" ") if starts else never),
+            re.compile(trie_pattern(anywhere, gap=" ") if anywhere else never))
 
 
 def _cue_match(folded_line: str, name: str) -> bool:
-    return _cue_regex(name).search(folded_line) is not None
+    at_start, anywhere = _cue_regexes(name)
+    return at_start.match(folded_line) is not None or anywhere.search(folded_line) is not None
 
 
 @cache

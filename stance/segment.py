@@ -46,7 +46,7 @@ def _tokenizer() -> PunktSentenceTokenizer:
 # A closing quote glued to a sentence end, then a capitalised word: « …paix. » Il a dit
 _HIDDEN_END = re.compile(r'[.!?…]\s*["»”]\s+(?=["«“]?\s?[A-ZÀ-Ý])')
 # « … » then a capital word ends a sentence, unless it is an omission mark « (…) ».
-_ELLIPSIS_END = re.compile(r'(?<![(\[])(?:\.\.\.|…)["»”]?\s+(?=[A-ZÀ-Ý])')
+_ELLIPSIS_END = re.compile(r'(?:\.(?<![(\[]\.)\.\.|…(?<![(\[]…))["»”]?\s+(?=[A-ZÀ-Ý])')  # mark first: fast scan
 # Initials and references that Punkt cuts after: « J.A. Howe », « L. 642-3 », « B.I.P.) ou »
 _GLUED_INITIALS = re.compile(r'(?:\b(?:[A-Z]\.){2,}|\b[A-Z]\.)$')
 # « ?! », « !!! » cut into pieces, and an omission mark « (…) » are never sentences alone
@@ -58,7 +58,9 @@ _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 
 # Breaks Punkt would make anyway (a lowercase word that is no abbreviation, then . ! or ?,
 # then a capital): cutting there first leaves Punkt only the pieces that need it.
-_SAFE_BREAK = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])[ \t\u00a0]+(?=[A-ZÀ-Ý])")
+# (the punctuation mark comes first in the regex so the engine can skip to it: a leading
+# lookbehind was tried at every position)
+_SAFE_BREAK = re.compile(r"[.!?](?<=[a-zà-ÿ]{3}.)(?P<gap>[ \t\u00a0]+)(?=[A-ZÀ-Ý])")
 _WORD_BEFORE = re.compile(r"([\w-]+)[.!?]$")
 _NEEDS_PUNKT = re.compile(r"[.!?…][\"'»”)\]\u00a0]*\s")
 
@@ -73,11 +75,12 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = start
     for match in _SAFE_BREAK.finditer(text, start, end):
-        if text[match.start() - 1] == ".":
-            word = _WORD_BEFORE.search(text, max(position, match.start() - 40), match.start())
+        gap_start = match.start("gap")
+        if text[gap_start - 1] == ".":
+            word = _WORD_BEFORE.search(text, max(position, gap_start - 40), gap_start)
             if word and word.group(1).lower() in _abbreviations():
                 continue
-        spans.extend(_punkt_spans(text, position, match.start()))
+        spans.extend(_punkt_spans(text, position, gap_start))
         position = match.end()
     spans.extend(_punkt_spans(text, position, end))
     spans = _split_hidden_ends(text, spans)
