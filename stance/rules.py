@@ -61,7 +61,7 @@ def combine_patterns(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     unchanged.
     """
     sources = [p.pattern for p in patterns]
-    if not all(_LEADING_BOUNDARY.match(s) for s in sources):
+    if not all(s.startswith("\\b") for s in sources):
         sources = [s[2] + r"(?<!\w.)" + s[3:] if _LEADING_BOUNDARY.match(s) else s for s in sources]
     return re.compile("|".join(f"(?:{s})" for s in sources))
 
