@@ -10,13 +10,13 @@ annotations instead of unpickling it, caching the result.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import os
 import pickle
 import platform
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +92,10 @@ def _payload(estimator: Any) -> dict[str, Any]:
 
 
 def _dump(payload: dict[str, Any], path: Path) -> None:
-    import joblib
-
-    buffer = io.BytesIO()
-    joblib.dump(payload, buffer, compress=3, protocol=4)
-    atomic_write_bytes(path, buffer.getvalue())
+    # A zlib-compressed pickle: what joblib.dump(compress=3) writes for a payload without
+    # arrays, so joblib.load reads it too, while loading needs neither joblib nor its
+    # pure-Python unpickler (both cost start-up time).
+    atomic_write_bytes(path, zlib.compress(pickle.dumps(payload, protocol=4), 3))
 
 
 def save_model(estimator: Any, path: Path | str, card: dict[str, Any]) -> dict[str, Any]:
@@ -142,10 +141,8 @@ def _installed_sklearn() -> str:
 
 
 def _read_payload(path: Path) -> dict[str, Any]:
-    import joblib
-
     try:
-        payload = joblib.load(path)
+        payload = pickle.loads(zlib.decompress(path.read_bytes()))  # noqa: S301 - sha256 checked by callers
     except Exception as exc:  # noqa: BLE001 - any unpickling failure means an unusable file
         raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
