@@ -26,8 +26,9 @@ _HELD_BACK = frozenset({"scipy", "sklearn"})
 def _importing_module(frame: FrameType | None) -> str:
     """Name of the module whose code runs the import (importlib's own frames skipped)."""
     while frame is not None:
-        if "importlib" not in frame.f_code.co_filename:
-            return str(frame.f_globals.get("__name__", ""))
+        name = str(frame.f_globals.get("__name__", ""))
+        if not name.startswith(("importlib", "_frozen_importlib")):
+            return name
         frame = frame.f_back
     return ""
 
