@@ -40,12 +40,17 @@ def _generate_forms(infinitive: str) -> list[str]:
     return forms
 
 
+_ENTRY = re.compile(r"(?P<head>(?:\[[^\]]*\]|[^:])*)(?::(?P<forms>.*))?$")
+
+
 @lru_cache(maxsize=1)
 def verb_lexicon() -> dict[str, VerbEntry]:
     """Folded verb form → entry, generated from the data file."""
     forms: dict[str, VerbEntry] = {}
     for line in word_list("reporting_verbs"):
-        head, _, listed = line.partition(":")
+        # the colon that starts the form list, not one inside « [que|qu'|:] »
+        head, listed = _ENTRY.match(line).group("head", "forms")
+        listed = listed or ""
         requires = re.search(r"\[([^\]]+)\]", head)
         entry = VerbEntry(fold(re.sub(r"[\[{].*", "", head)).strip(),
                           fold(requires.group(1)) if requires else None, "{incise}" in head)
