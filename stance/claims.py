@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clean import fold
-from .interview import find_interview, turn_of
+from .interview import find_interview, line_start, turn_of
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
 from .segment import split_sentences
@@ -95,6 +95,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     run_attribution: Attribution | None = None
     last_attributed: int | None = None
     answer: Attribution | None = None
+    answer_unit: int | None = None  # the sentences of one answer (a turn or a « Name : » line) form one unit
+    turn_line: int | None = None
     interview = find_interview(text, sentences, doc_mentions)
     for sentence in sentences:
         if not sentence.is_prose:
@@ -102,6 +104,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         turn = turn_of(interview, text, sentence) if interview else None
         if turn == "question":
             continue  # the interviewer is never a speaker
+        if turn == "answer" and turn_line != line_start(text, sentence.start):
+            turn_line, answer_unit = line_start(text, sentence.start), sentence.index
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]
         if new_line:
             # a quotation goes on into the next paragraph only when that one reopens it
@@ -119,7 +123,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if new_line:
             answer = None
         if attribution and attribution.method == "headline":
-            answer = attribution  # « Dmitri Peskov : … » — the rest of the line is his answer
+            answer, answer_unit = attribution, sentence.index  # « Dmitri Peskov : … » — the rest of the line is his answer
         elif answer is not None:
             attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
@@ -166,7 +170,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if run:
             continue
         if attribution:
-            yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, known=known)
+            unit = answer_unit if attribution.method in ("answer", "interview") else None
+            yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit, known)
 
 
 def extract_claims(text: str, *, doc: str | None = None, registry: Registry | None = None) -> list[Claim]:

@@ -28,13 +28,14 @@ class Interview:
     guest_mention: str | None
 
 
-def _line_start(text: str, position: int) -> int:
+def line_start(text: str, position: int) -> int:
+    """Offset of the start of the line holding ``position``."""
     return text.rfind("\n", 0, position) + 1
 
 
 def _turn_lines(text: str, sentences: list[Sentence]) -> list[int]:
     # a dash marker opens a turn; a turn is known by the start of its line
-    return [_line_start(text, s.start) for s in sentences if s.kind == "marker" and s.text in ("—", "–", "-")]
+    return [line_start(text, s.start) for s in sentences if s.kind == "marker" and s.text in ("—", "–", "-")]
 
 
 def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]) -> Interview | None:
@@ -63,7 +64,7 @@ def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]
 
 def turn_of(interview: Interview, text: str, sentence: Sentence) -> str | None:
     """``"answer"``, ``"question"`` or None for a sentence outside the dialogue."""
-    line = _line_start(text, sentence.start)
+    line = line_start(text, sentence.start)
     if line in interview.answers:
         return "answer"
     if line in interview.questions:

@@ -35,3 +35,14 @@ def test_answers_that_ask_more_than_the_questions_is_not_an_interview() -> None:
     text = "\n".join(f"— Question {i} ?" for i in range(6)) + "\n"
     interview, _ = _interview(text)
     assert interview is None
+
+
+def test_sentences_of_one_answer_share_a_unit_and_turns_do_not() -> None:
+    from stance.claims import extract_claims
+    text = TEXT.replace("Une nouvelle réunion la semaine prochaine.",
+                        "Une nouvelle réunion la semaine prochaine. Elle aura lieu à Genève.")
+    claims = extract_claims(text)
+    units = {c.text: c.unit for c in claims}
+    assert units["Une nouvelle réunion la semaine prochaine."] == units["Elle aura lieu à Genève."]
+    assert units["Des progrès, mais pas sur l'essentiel."] != units["Elle aura lieu à Genève."]
+    assert {c.speaker for c in claims} == {"kallas"}
