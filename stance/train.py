@@ -21,11 +21,24 @@ from .resources import corpus_dir
 EVALUATION_PREFIX = "heldout"  # held-out test sets are never trained on
 
 
+def training_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Annotation files under ``paths``, leaving out folders named ``heldout*`` inside a folder.
+
+    A held-out file named on its own is used: the caller asked for it.
+    """
+    files: list[Path] = []
+    for entry in paths:
+        root = Path(entry)
+        found = annotation_files([root])
+        if root.is_dir():
+            found = [f for f in found if not any(p.startswith(EVALUATION_PREFIX) for p in f.relative_to(root).parts)]
+        files.extend(found)
+    return files
+
+
 def default_training_files() -> list[Path]:
     """The shipped corpus: written training rows, seed gold and dev gold (not held-out)."""
-    root = corpus_dir()
-    files = annotation_files([root])
-    return [f for f in files if not any(part.startswith(EVALUATION_PREFIX) for part in f.relative_to(root).parts)]
+    return training_files([corpus_dir()])
 
 
 def _stored_name(path: Path) -> str:
@@ -41,7 +54,7 @@ def train_model(paths: Sequence[str | Path] | None, out: str | Path, *, seed: in
 
     Returns the card (with cross-validated scores unless ``cv="none"``).
     """
-    files = annotation_files(paths) if paths else default_training_files()
+    files = training_files(paths) if paths else default_training_files()
     if not files:
         raise StanceError("no annotation files to train on")
     examples = load_examples(files)
