@@ -69,16 +69,18 @@ class Resolver:
         # « le porte-parole » with no nationality: the last speaker whose titles name that role
         noun = _title_nouns(mention)
         if noun.split()[0] in _GENERIC_ROLES:
+            # « Le ministre » right after the foreign minister spoke is still him; further back
+            # it could be anyone
+            last = self.last_speaker
+            speaker = self.registry.get(last.speaker) if last and self.registry else None
+            if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
+                return last.speaker, None
             return None, f"« {mention.text} » names no one in particular"
         for entity in reversed(self.entities):
             speaker = self.registry.get(entity.speaker) if self.registry else None
             if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
-
-
-def _title_nouns(mention: Mention) -> str:
-    return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")
 
 
 def _title_nouns(mention: Mention) -> str:

@@ -175,6 +175,7 @@ _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|cel
 def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
     """Every possible speaker mention in ``text[start:end]``, in order, non-overlapping."""
     mentions: list[Mention] = []
+    titles: set[int] = set()  # starts of mentions found by a registered title
     starts: list[int] = []  # taken spans, sorted and disjoint: overlap checks by bisection
     ends: list[int] = []
 
@@ -194,6 +195,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         speaker = registry.speakers[sid]
         gender = _DETERMINERS.get(det, speaker.gender) if how == "title" or speaker.kind != "person" else speaker.gender
         add(a, b, sid, speaker.kind if how == "name" or speaker.kind != "person" else "person", gender, speaker.side)
+        if how == "title":
+            titles.add(a)
     source, groups, person, first_names = _generic_patterns()
     for match in groups.finditer(folded, start, end):
         if free(*match.span()):
@@ -227,7 +230,39 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             gender = "f" if word.startswith(("elle", "celle", "cette")) else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
-    return _drop_roles_before_names(text, folded, mentions)
+    return _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
+
+
+_TITLE_NAME_GAP = re.compile(r"\s*,?\s*")
+_LEADING_DETERMINER = re.compile(r"^(?:le|la|l'|les|un|une|du|au|ce|cette)\s+|^l'")
+
+
+def _title_key(title: str) -> str:
+    return _LEADING_DETERMINER.sub("", fold(title), count=1)
+
+
+def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], titles: set[int]) -> list[Mention]:
+    """« le nouveau chef de l'administration présidentielle, Kyrylo Boudanov »: the article
+    says who holds the title now, whatever the registry says; later uses of that title in
+    the text name the same person (guide §2: titles resolve to their holder in the article)."""
+    out: list[Mention] = []
+    holders: dict[tuple[str, str], str] = {}  # (registry holder, folded title) → holder in this text
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if mention.start in titles:
+            key = _title_key(mention.text)
+            rebound = next((new for (old, title), new in holders.items()
+                            if old == mention.speaker and (title.startswith(key) or key.startswith(title))), None)
+            if rebound:
+                mention = replace(mention, speaker=rebound)
+        if previous is not None and previous.start in titles and mention.kind == "person" and mention.speaker \
+                and previous.speaker not in (None, mention.speaker) \
+                and _TITLE_NAME_GAP.fullmatch(folded, previous.end, mention.start):
+            holders[(previous.speaker, _title_key(previous.text))] = mention.speaker
+            out[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])
+            continue
+        out.append(mention)
+    return out
 
 
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")

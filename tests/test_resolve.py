@@ -41,3 +41,10 @@ def test_celui_ci_is_the_last_person_named(resolver: Resolver) -> None:
 def test_empty_document_gives_a_reason() -> None:
     speaker, reason = Resolver().resolve(_mention("il", "pronoun", "m"))
     assert speaker is None and "no earlier speaker" in reason
+
+
+def test_generic_role_right_after_its_holder_spoke_is_that_speaker(resolver: Resolver) -> None:
+    resolver.said(_mention("Sergueï Lavrov", "person", "m", "RU", "lavrov"), "lavrov")
+    assert resolver.resolve(_mention("le ministre", "role", "m")) == ("lavrov", None)
+    resolver.said(_mention("Dmitri Peskov", "person", "m", "RU", "peskov"), "peskov")
+    assert resolver.resolve(_mention("le ministre", "role", "m"))[0] is None  # Lavrov is no longer the last
