@@ -23,6 +23,7 @@ _OPENERS, _CLOSERS = "«“„", "»”"
 _WORDS_AND_ELISIONS = re.compile(r"[\w]+'?|'")
 _COMPLEMENT_END = re.compile(r"(?<![\w'])(?:de|du|des|d')\s*(?:l'|la\s+|le\s+|les\s+)?$")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|et|ainsi que)\s*")
+_AND = re.compile(r"\s*(?:et|ou|ainsi que)\s*")
 _LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
 _QUOTE_CHARS = re.compile('[«»“”„"]')
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
@@ -95,6 +96,20 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     return last not in _prepositions() and pair not in _prepositions()
 
 
+def _subjects_possible(masked: str, mentions: list[Mention], offset: int) -> list[Mention]:
+    """Mentions that may be a subject: no preposition before them, nor before the list they
+    close (« un sommet entre Donald Trump et Vladimir Poutine »)."""
+    possible = []
+    previous, previous_ok = None, True
+    for mention in mentions:
+        listed = previous is not None and _AND.fullmatch(masked, previous.end - offset, mention.start - offset)
+        ok = previous_ok if listed else _eligible(masked, mention, offset)
+        if ok:
+            possible.append(mention)
+        previous, previous_ok = mention, ok
+    return possible
+
+
 def _is_complement(masked: str, mention: Mention, offset: int) -> bool:
     """« le secrétaire général de l'Otan »: a noun complement, never the antecedent."""
     return bool(_COMPLEMENT_END.search(masked[:mention.start - offset]))
@@ -140,7 +155,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         known = find_mentions(text, folded, sentence.start, sentence.end, registry)
     mentions = [m for m in known if sentence.start <= m.start and m.end <= sentence.end
                 and masked[m.start - offset:m.end - offset].strip()]
-    outside = [m for m in mentions if _eligible(masked, m, offset)]
+    outside = _subjects_possible(masked, mentions, offset)
 
     def build(mention: Mention, cue: str, method: str, group: list[Mention] | None = None) -> Attribution:
         speaker, reason = _speaker_of(mention, resolver)

@@ -214,6 +214,11 @@ CASES = [
     # -- two speakers in one sentence
     case("« Le dialogue continue », ont assuré Marco Rubio et Kaja Kallas.", "rubio", "two-speakers-inverted"),
     case("Marco Rubio et Kaja Kallas ont jugé la proposition russe irrecevable.", "rubio", "two-speakers-subject"),
+    # -- names inside a prepositional phrase, also when coordinated, are never the subject
+    case("Interrogé sur un sommet entre Donald Trump et Vladimir Poutine, le secrétaire d'État a jugé qu'il était "
+         "trop tôt.", "rubio", "coordinated-name-after-preposition"),
+    case("Le nouveau chef de l'administration présidentielle ukrainienne, Kyrylo Boudanov, a précisé que la "
+         "délégation viendrait.", "boudanov", "title-then-name-of-another-holder"),
 ]
 
 
