@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .mentions import find_mentions
 from .records import Mention, Sentence
 from .resolve import Resolver
 from .resources import word_list
-from .speakers import Registry, ascii_id, find_mentions
+from .speakers import Registry, ascii_id
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clean import fold
 from .interview import find_interview, line_start, turn_of
+from .mentions import find_mentions
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
 from .segment import split_sentences
-from .speakers import Registry, find_mentions, load_registry
+from .speakers import Registry, load_registry
 
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")

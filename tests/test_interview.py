@@ -1,8 +1,9 @@
 """Interview transcripts: turns, questions, answers and the guest."""
 from stance.clean import fold
 from stance.interview import find_interview, turn_of
+from stance.mentions import find_mentions
 from stance.segment import split_sentences
-from stance.speakers import find_mentions, load_registry
+from stance.speakers import load_registry
 
 TEXT = """Kaja Kallas répondait aux questions de notre envoyé spécial.
 

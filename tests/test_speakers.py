@@ -7,8 +7,9 @@ import pytest
 from stance.claims import extract_claims
 from stance.clean import fold
 from stance.errors import ConfigError
+from stance.mentions import find_mentions
 from stance.resources import word_list
-from stance.speakers import Registry, find_mentions, load_registry
+from stance.speakers import Registry, load_registry
 
 GUIDE_IDS = ["rubio", "ouchakov", "oumerov", "witkoff", "kushner", "dmitriev", "peskov", "zelensky", "poutine",
              "trump", "kyslytsya", "bessent", "gruenbaum", "kallas", "macron", "kremlin", "maison_blanche",
