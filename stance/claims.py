@@ -147,7 +147,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 if entity:
                     resolver.last_speaker = entity
         elif mentions:
-            subject = next((m for m in mentions if m.speaker and m.kind in ("person", "institution")), None)
+            subject = next((m for m in mentions if m.speaker and m.kind in ("person", "institution", "media")), None)
             if subject is not None and subject.start - sentence.start < 80:
                 resolver.push(subject, subject.speaker)
         if attribution:

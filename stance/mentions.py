@@ -45,6 +45,17 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     return source, groups, person, frozenset(word_list("first_names"))
 
 
+@lru_cache(maxsize=1)
+def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
+    listed = word_list("media_nouns")
+    nouns = trie_pattern([n.rstrip("+") for n in listed])
+    qualifiers = trie_pattern(word_list("media_qualifiers"))
+    pattern = re.compile(rf"(?<![\w'])(?<!sa )(?<!son )(?<!ses )(?<!leur )(?<!leurs )(?P<det>l'|le\s+|la\s+)?(?P<noun>{nouns})(?![\w'])"
+                         rf"(?P<qualifiers>(?:\s+(?:{qualifiers})(?![\w'])){{0,3}})")
+    return pattern, frozenset(n[:-1] for n in listed if n.endswith("+"))
+
+
+_MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere)(?![\w'])")
 
@@ -93,6 +104,18 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             add(match.start(), match.end(), "source", "source", gender, side)
         elif not plural:
             add(match.start(), match.end(), None, "role", gender, side)
+    media, needs_qualifier = _media_patterns()
+    for match in media.finditer(folded, start, end):
+        # « l'agence Interfax » names an outlet; « le site américain » points back to one;
+        # « sa chaîne Telegram » (a possessive before) is the speaker's own channel
+        det, noun = (match.group("det") or "").strip(), match.group("noun")
+        gender = "f" if det == "la" or det == "l'" and noun.startswith("agence") else "m"
+        name = _MEDIA_NAME.match(text, match.end(), end)
+        if name:
+            if free(match.start(), name.end()):
+                add(match.start(), name.end(), ascii_id(name.group("name")), "media", gender, "")
+        elif det and (match.group("qualifiers") or noun not in needs_qualifier) and free(*match.span()):
+            add(match.start(), match.end(), None, "media", gender, "")
     for match in person.finditer(text, start, end):
         a, b = match.span()
         first = match.group("first")

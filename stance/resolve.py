@@ -53,6 +53,9 @@ class Resolver:
                 if previous.speaker and previous.kind == "person" and previous.gender in ("", mention.gender):
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
+        if mention.kind == "media":  # « le site américain », « le quotidien »: the last outlet cited
+            outlet = next((e.speaker for e in reversed(self.entities) if e.kind == "media"), None)
+            return (outlet, None) if outlet else (None, f"no media cited before « {mention.text} »")
         if mention.kind == "role" and not mention.side:
             return self._resolve_title(mention)
         for entity in reversed(self.entities):

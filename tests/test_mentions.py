@@ -1,0 +1,55 @@
+"""Tests for stance.mentions: the phrases of a text that may name a source."""
+from __future__ import annotations
+
+import pytest
+
+from stance.claims import extract_claims
+from stance.clean import fold
+from stance.mentions import find_mentions
+from stance.speakers import Registry, load_registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry()
+
+
+def speakers_of(text: str, registry: Registry) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.speaker, m.kind) for m in find_mentions(text, fold(text), 0, len(text), registry)
+            if m.kind == "media"]
+
+
+def test_a_title_followed_by_another_holders_name_binds_to_that_name(registry: Registry) -> None:
+    text = ("Le nouveau chef de l'administration présidentielle ukrainienne, Yulia Sviridenko, a précisé que "
+            "la délégation viendrait. Le chef de l'administration présidentielle ukrainienne a ajouté que rien "
+            "n'était réglé. Andriy Yermak a dit que non.")
+    mentions = [m for m in find_mentions(text, fold(text), 0, len(text), registry) if m.speaker]
+    assert [m.speaker for m in mentions][:3] == ["sviridenko", "sviridenko", "yermak"]
+    assert mentions[0].text == "chef de l'administration présidentielle ukrainienne, Yulia Sviridenko"
+    # the same title with its registered holder named after it changes nothing
+    same = "Le chef de la diplomatie russe, Sergueï Lavrov, a parlé."
+    assert [m.speaker for m in find_mentions(same, fold(same), 0, len(same), registry) if m.speaker] == ["lavrov", "lavrov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Selon l'agence Interfax, rien n'est fait.", [("agence Interfax", "interfax", "media")],
+                 id="registered-name"),
+    pytest.param("Le quotidien économique russe Vedomosti a écrit cela.",
+                 [("Le quotidien économique russe Vedomosti", "vedomosti", "media")], id="unregistered-name-after-qualifiers"),
+    pytest.param("Le site américain affirme cela.", [("Le site américain", None, "media")], id="anaphor-with-qualifier"),
+    pytest.param("Le site de Zaporijjia a été visité.", [], id="site-needs-a-qualifier-or-a-name"),
+    pytest.param("Sur sa chaîne Telegram, Kirill Dmitriev a parlé.", [], id="own-channel-is-not-an-outlet"),
+    pytest.param("Un article du journal Vedomosti le dit.", [("journal Vedomosti", "vedomosti", "media")],
+                 id="no-du-in-the-span"),
+])
+def test_media_mentions(registry: Registry, text: str, expected: list) -> None:
+    assert speakers_of(text, registry) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Selon Axios, le plan a changé. Le site américain affirme que Moscou a répondu.", ["axios", "axios"],
+                 id="anaphor-to-the-last-outlet"),
+    pytest.param("Le quotidien a affirmé que tout allait bien.", [None], id="no-outlet-before-gives-no-speaker"),
+])
+def test_media_anaphor_resolves_to_the_last_outlet(text: str, expected: list) -> None:
+    assert [c.speaker for c in extract_claims(text)] == expected
