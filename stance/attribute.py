@@ -209,6 +209,13 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         if selon.group("cue") == "pour":
             continue
         hit = _selon_source(masked, selon.end(), mentions, offset)
+        if hit and hit.kind == "pronoun":
+            # « Un haut responsable, sous couvert d'anonymat, va plus loin : selon lui, … »
+            # the subject of the same sentence is the antecedent
+            subject = next((m for m in outside if m.start < hit.start and m.kind not in ("pronoun", "media")), None)
+            if subject is not None and subject.start - offset < 20 and (subject.speaker or subject.kind == "role") \
+                    and subject.gender in ("", hit.gender):
+                hit = subject
         if hit:
             return build(hit, selon.group("cue"), "selon"), mentions
     return None, mentions

@@ -217,6 +217,10 @@ CASES = [
     # -- names inside a prepositional phrase, also when coordinated, are never the subject
     case("Interrogé sur un sommet entre Donald Trump et Vladimir Poutine, le secrétaire d'État a jugé qu'il était "
          "trop tôt.", "rubio", "coordinated-name-after-preposition"),
+    case("Marco Rubio a parlé hier. Un haut responsable américain, sous couvert d'anonymat, va plus loin : selon lui, "
+         "un accord pourrait être signé.",
+         [("Un haut responsable américain, sous couvert d'anonymat, va plus loin : selon lui, un accord pourrait être "
+           "signé.", "source")], "selon-lui-after-the-sentence-subject"),
     case("Le nouveau chef de l'administration présidentielle ukrainienne, Kyrylo Boudanov, a précisé que la "
          "délégation viendrait.", "boudanov", "title-then-name-of-another-holder"),
 ]
