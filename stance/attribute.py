@@ -31,6 +31,9 @@ _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|
 _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 _HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
+_COLON_QUOTE = re.compile(r":[\s.!?…]*$")  # quotes are blanked: a colon then only the quotation
+_MIN_QUOTE_WORDS = 4
+_SUBJECT_REACH = 12
 _TOPIC = re.compile(r"\s*quant\s+a(?:ux?)?\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
@@ -204,6 +207,13 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
             if named is not None:
                 mention, group = named, [named]
         return build(mention, verb.group().strip(), method, group), mentions
+    # « Le président ukrainien s'est contenté d'un message sur Telegram : « … » »
+    colon = _COLON_QUOTE.search(masked)
+    if colon and len(_WORDS_AND_ELISIONS.findall(sentence.text[colon.start() + 1:])) >= _MIN_QUOTE_WORDS:
+        subject = next((m for m in outside if m.start - offset <= _SUBJECT_REACH and m.kind != "media"), None)
+        if subject is not None and not _WORDS_AND_ELISIONS.findall(_LEAD_WORD.sub("", masked[:subject.start - offset], 1)
+                                                                   .replace("le ", "").replace("la ", "")):
+            return build(subject, ":", "colon"), mentions
     # « …, selon une source » anywhere else
     for selon in _selon_pattern().finditer(masked):
         if selon.group("cue") == "pour":

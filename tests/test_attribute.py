@@ -221,6 +221,9 @@ CASES = [
          "un accord pourrait être signé.",
          [("Un haut responsable américain, sous couvert d'anonymat, va plus loin : selon lui, un accord pourrait être "
            "signé.", "source")], "selon-lui-after-the-sentence-subject"),
+    case("Kaja Kallas s'est contentée d'un message sur X : « Nous ne céderons rien sur ce point. »", "kallas",
+         "subject-then-colon-quote"),
+    case("Le texte prévoit trois étapes : « cessez-le-feu, échange, retrait ».", [], "colon-quote-needs-a-source"),
     case("Le nouveau chef de l'administration présidentielle ukrainienne, Kyrylo Boudanov, a précisé que la "
          "délégation viendrait.", "boudanov", "title-then-name-of-another-holder"),
 ]
