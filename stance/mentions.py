@@ -50,7 +50,8 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
     listed = word_list("media_nouns")
     nouns = trie_pattern([n.rstrip("+") for n in listed])
     qualifiers = trie_pattern(word_list("media_qualifiers"))
-    pattern = re.compile(rf"(?<![\w'])(?<!sa )(?<!son )(?<!ses )(?<!leur )(?<!leurs )(?P<det>l'|le\s+|la\s+)?(?P<noun>{nouns})(?![\w'])"
+    pattern = re.compile(rf"(?<![\w'])(?<!sa )(?<!son )(?<!ses )(?<!leur )(?<!leurs )"
+                         rf"(?P<det>l'|le\s+|la\s+)?(?P<noun>{nouns})(?![\w'])"
                          rf"(?P<qualifiers>(?:\s+(?:{qualifiers})(?![\w'])){{0,3}})")
     return pattern, frozenset(n[:-1] for n in listed if n.endswith("+"))
 
