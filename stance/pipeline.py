@@ -1,9 +1,11 @@
 """The whole pipeline: text → sentences → claims with speakers → stance labels.
 
 `Labeler` holds a model and a speaker registry and labels texts; `label_text` and
-`score` are the one-call versions (`stance.batch.label_files` runs over files). After labelling, clauses of one
-sentence (or sentences of one quotation) that share speaker and stance are joined back
-into one claim, as the guide wants one claim per stance, not per clause.
+`score` are the one-call versions (`stance.batch.label_files` runs over files). After
+labelling, a quotation that runs over several sentences (or an interview answer) becomes
+one claim labelled as a whole, unless two of its sentences confidently carry two stances;
+clauses of one sentence that share speaker and stance are joined back. The guide wants
+one claim per stance, not per sentence or clause.
 """
 from __future__ import annotations
 
@@ -36,6 +38,35 @@ def merge_same_stance(claims: list[Claim], text: str) -> list[Claim]:
     return merged
 
 
+# Pieces of one quotation stay apart only when each part confidently carries its own stance
+# (guide §1: « may be two when the two parts carry two stances »)
+SPLIT_CONFIDENCE = 0.7
+
+
+def group_quotations(claims: list[Claim]) -> list[list[Claim]]:
+    """Runs of adjacent claims of one unit and speaker that span several sentences."""
+    runs: list[list[Claim]] = []
+    for claim in claims:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.unit == claim.unit and last.speaker == claim.speaker and last.doc == claim.doc:
+            runs[-1].append(claim)
+        else:
+            runs.append([claim])
+    return [run for run in runs if len({c.sentence for c in run}) > 1]
+
+
+def carries_two_stances(pieces: list[Claim]) -> bool:
+    """True when two pieces carry different labels, each with confidence ≥ `SPLIT_CONFIDENCE`."""
+    return len({c.label for c in pieces if c.score is not None and c.score >= SPLIT_CONFIDENCE}) > 1
+
+
+def join_claims(pieces: list[Claim], text: str) -> Claim:
+    """One claim spanning ``pieces``, attributed as the piece that names the source."""
+    named = next((c for c in pieces if c.method and not c.method.startswith("quote-run")), pieces[0])
+    first, last = pieces[0], pieces[-1]
+    return replace(named, start=first.start, end=last.end, text=text[first.start:last.end], sentence=first.sentence)
+
+
 class Labeler:
     """A loaded model and speaker registry, reusable over many documents.
 
@@ -63,13 +94,22 @@ class Labeler:
         claims = list(iter_claims(text, doc=doc, registry=self.registry))
         if not claims:
             return []
-        predictions = self.model.explain(claims)
-        labelled = [replace(c, label=p.label, score=round(p.score, 4),
-                            probabilities={k: round(v, 4) for k, v in p.probabilities.items()}, source=p.source,
-                            rule=p.rule, evidence=p.evidence, cue=c.cue if p.source != "rule" else f"{c.cue} | {p.cue}",
-                            date=date, meta=meta)
-                    for c, p in zip(claims, predictions)]
+        labelled = self._predict(claims, date, meta)
+        quotations = [g for g in group_quotations(labelled) if not carries_two_stances(g)]
+        if quotations:
+            # a quotation introduced by one verb is one claim (guide §1): label it as a whole
+            joined = self._predict([join_claims(g, text) for g in quotations], date, meta)
+            firsts = {g[0].start: j for g, j in zip(quotations, joined)}
+            inside = {c.start for g in quotations for c in g[1:]}
+            labelled = [firsts.get(c.start, c) for c in labelled if c.start not in inside]
         return merge_same_stance(labelled, text)
+
+    def _predict(self, claims: list[Claim], date: str | None, meta: dict[str, Any] | None) -> list[Claim]:
+        return [replace(c, label=p.label, score=round(p.score, 4),
+                        probabilities={k: round(v, 4) for k, v in p.probabilities.items()}, source=p.source,
+                        rule=p.rule, evidence=p.evidence, cue=c.cue if p.source != "rule" else f"{c.cue} | {p.cue}",
+                        date=date, meta=meta)
+                for c, p in zip(claims, self.model.explain(claims))]
 
     def label_document(self, document: Document) -> list[Claim]:
         """Labelled claims of a `Document` (its id, date and metadata copied onto each)."""

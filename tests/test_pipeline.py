@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import stance
-from stance.pipeline import Labeler, merge_same_stance
+from stance.pipeline import SPLIT_CONFIDENCE, Labeler, carries_two_stances, group_quotations, merge_same_stance
 from stance.records import Claim, Label
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +54,27 @@ def test_same_stance_clauses_are_joined_back() -> None:
                    probabilities={"progress": 0.7, "obstacle": 0.2, "position": 0.1})]
     merged = merge_same_stance(parts, text)
     assert len(merged) == 1 and merged[0].text == text and merged[0].score == pytest.approx(0.8)
+
+
+def _piece(start: int, end: int, sentence: int, label: Label, score: float, unit: int = 0) -> Claim:
+    return Claim(start, end, "x" * (end - start), speaker="peskov", sentence=sentence, unit=unit, label=label, score=score)
+
+
+def test_quotations_are_runs_of_one_unit_over_several_sentences() -> None:
+    pieces = [_piece(0, 10, 0, Label.OBSTACLE, 0.9), _piece(11, 20, 1, Label.PROGRESS, 0.5),
+              _piece(21, 30, 2, Label.POSITION, 0.9, unit=2), _piece(31, 40, 2, Label.PROGRESS, 0.9, unit=2)]
+    assert group_quotations(pieces) == [pieces[:2]]  # the last two are clauses of one sentence
+    assert not carries_two_stances(pieces[:2])  # one confident stance: one claim
+    assert carries_two_stances([pieces[0], _piece(11, 20, 1, Label.PROGRESS, SPLIT_CONFIDENCE)])
+
+
+def test_a_quotation_over_two_sentences_is_one_claim(labeler: Labeler) -> None:
+    text = "« Nous avons exposé nos positions. Elles restent éloignées sur plusieurs points », a reconnu Sergueï Lavrov."
+    claims = labeler.label(text)
+    assert [(c.text, c.speaker, c.label) for c in claims] == [(text, "lavrov", Label.OBSTACLE)]
+    # two confident stances stay two claims
+    text = "« Il est trop tôt pour parler d'un accord. Les experts continuent de travailler », a dit Dmitri Peskov."
+    assert [c.label for c in labeler.label(text)] == [Label.OBSTACLE, Label.PROGRESS]
 
 
 def test_score_returns_probabilities() -> None:
