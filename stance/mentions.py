@@ -117,10 +117,15 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
                 add(match.start(), name.end(), ascii_id(name.group("name")), "media", gender, "")
         elif det and (match.group("qualifiers") or noun not in needs_qualifier) and free(*match.span()):
             add(match.start(), match.end(), None, "media", gender, "")
-    for match in person.finditer(text, start, end):
+    position = start
+    while match := person.search(text, position, end):
         a, b = match.span()
         first = match.group("first")
-        if not free(a, b) or (first and fold(first) not in first_names):
+        if first and fold(first) not in first_names:
+            position = a + len(first)  # « Pour Thomas Garnier »: a name may start at the next word
+            continue
+        position = b
+        if not free(a, b):
             continue
         sid = ascii_id(match.group("last"))
         if sid:

@@ -30,13 +30,15 @@ class VerbEntry:
 
 
 def _generate_forms(infinitive: str) -> list[str]:
-    base = infinitive[:-2]
+    # « laisser entendre »: the first word conjugates, the rest stays
+    verb, _, rest = infinitive.partition(" ")
+    base, tail = verb[:-2], f" {rest}" if rest else ""
     forms = []
     for ending in _ER_ENDINGS:
         stem = base
         if base.endswith("g") and ending[0] in "ao":
             stem = base + "e"
-        forms.append(stem + ending)
+        forms.append(stem + ending + tail)
     return forms
 
 
@@ -58,7 +60,7 @@ def verb_lexicon() -> dict[str, VerbEntry]:
         reflexive = re.match(r"(?:se |s')(.*)", lemma)
         if listed.strip():
             words = [fold(f).strip() for f in listed.split(",") if f.strip()]
-        elif (reflexive.group(1) if reflexive else lemma).endswith("er"):
+        elif (reflexive.group(1) if reflexive else lemma).split()[0].endswith("er"):
             words = _generate_forms(reflexive.group(1) if reflexive else lemma)
         else:
             words = [lemma]

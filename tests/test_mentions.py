@@ -53,3 +53,13 @@ def test_media_mentions(registry: Registry, text: str, expected: list) -> None:
 ])
 def test_media_anaphor_resolves_to_the_last_outlet(text: str, expected: list) -> None:
     assert [c.speaker for c in extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Pour Thomas Garnier, économiste, rien n'est fait.", [("Thomas Garnier", "garnier")],
+                 id="name-after-a-capitalised-word"),
+    pytest.param("Le député Bohdan Kravets a dénoncé un texte.", [("Bohdan Kravets", "kravets")], id="ukrainian-first-name"),
+])
+def test_unregistered_persons(registry: Registry, text: str, expected: list) -> None:
+    found = find_mentions(text, fold(text), 0, len(text), registry)
+    assert [(m.text, m.speaker) for m in found if m.kind == "person"] == expected
