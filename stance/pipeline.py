@@ -9,6 +9,7 @@ one claim per stance, not per sentence or clause.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +42,7 @@ def merge_same_stance(claims: list[Claim], text: str) -> list[Claim]:
 # Pieces of one quotation stay apart only when each part confidently carries its own stance
 # (guide §1: « may be two when the two parts carry two stances »)
 SPLIT_CONFIDENCE = 0.7
+_TURN = re.compile(r"[«“\"\s]*(?:mais|toutefois|cependant|pourtant|en revanche)\b", re.IGNORECASE)  # a new stance may start
 
 
 def group_quotations(claims: list[Claim]) -> list[list[Claim]]:
@@ -48,7 +50,8 @@ def group_quotations(claims: list[Claim]) -> list[list[Claim]]:
     runs: list[list[Claim]] = []
     for claim in claims:
         last = runs[-1][-1] if runs else None
-        if last is not None and last.unit == claim.unit and last.speaker == claim.speaker and last.doc == claim.doc:
+        if last is not None and last.unit == claim.unit and last.speaker == claim.speaker and last.doc == claim.doc \
+                and not _TURN.match(claim.text):
             runs[-1].append(claim)
         else:
             runs.append([claim])

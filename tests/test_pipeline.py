@@ -68,6 +68,12 @@ def test_quotations_are_runs_of_one_unit_over_several_sentences() -> None:
     assert carries_two_stances([pieces[0], _piece(11, 20, 1, Label.PROGRESS, SPLIT_CONFIDENCE)])
 
 
+def test_a_sentence_opening_with_mais_starts_a_new_run() -> None:
+    pieces = [_piece(0, 10, 0, Label.PROGRESS, 0.9), _piece(11, 20, 1, Label.PROGRESS, 0.5),
+              Claim(21, 40, "Mais soyons lucides.", speaker="peskov", sentence=2, unit=0, label=Label.OBSTACLE, score=0.5)]
+    assert group_quotations(pieces) == [pieces[:2]]
+
+
 def test_a_quotation_over_two_sentences_is_one_claim(labeler: Labeler) -> None:
     text = "« Nous avons exposé nos positions. Elles restent éloignées sur plusieurs points », a reconnu Sergueï Lavrov."
     claims = labeler.label(text)
