@@ -11,7 +11,7 @@ from .errors import StanceError
 from .evaluate import cross_validate, score_predictions
 from .output import claim_row
 from .pipeline import Labeler
-from .train import default_training_files
+from .train import default_training_files, training_files
 
 
 def end_to_end(articles: Path, gold: Path, model: Path | None = None) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def run_evaluation(annotations: list[Path] | None, articles: Path | None, gold: 
     """Claim-level CV (unless ``scheme == "none"``) and end-to-end scores (when articles given)."""
     result: dict[str, Any] = {}
     if scheme != "none":
-        examples = load_examples(annotations or default_training_files())
+        examples = load_examples(training_files(annotations) if annotations else default_training_files())
         result["claim_level"] = {"scheme": scheme, "n": len(examples),
                                  "modes": cross_validate(examples, scheme=scheme, progress=progress)}
     if articles is not None or gold is not None:

@@ -12,12 +12,12 @@ from typing import Any
 
 from .annotations import load_examples
 from .rules import apply_rules, load_rules
-from .train import default_training_files
+from .train import default_training_files, training_files
 
 
 def analyse_rules(paths: list[Path] | None = None, errors: int = 2) -> dict[str, Any]:
     """Per-rule statistics over the trainable rows of ``paths`` (default: shipped corpus)."""
-    examples = load_examples(paths or default_training_files())
+    examples = load_examples(training_files(paths) if paths else default_training_files())
     rules = load_rules()
     votes = [apply_rules(e.text, rules) for e in examples]
     stats: dict[str, dict[str, Any]] = {r.id: {"label": r.label, "final": r.final, "votes": 0, "correct": 0,
