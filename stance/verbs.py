@@ -17,7 +17,8 @@ _ER_ENDINGS = ("e", "ee", "es", "ees", "ent", "ait", "aient", "a", "erent", "era
                "eraient", "ant", "er", "ons", "ez")
 _AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "est", "sont",
                 "etait", "etaient", "ai", "avons", "avez", "s'est", "se sont", "s'etait", "s'etaient",
-                "va", "vont", "allait", "doit", "devait", "veut", "voulait", "tient a", "a tenu a")
+                "va", "vont", "allait", "doit", "devait", "veut", "voulait", "tient a", "a tenu a",
+                "a ete", "ont ete", "avait ete", "avaient ete", "aurait ete", "auraient ete")
 
 
 @dataclass(frozen=True, slots=True)

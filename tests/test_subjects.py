@@ -1,0 +1,49 @@
+"""Tests for stance.subjects: which mention may be, or is, the subject of a reporting verb."""
+from __future__ import annotations
+
+import pytest
+
+from stance.clean import fold
+from stance.mentions import find_mentions
+from stance.speakers import load_registry
+from stance.subjects import coordinated, subject_of_verb, subjects_possible
+from stance.verbs import verb_pattern
+
+
+def _parts(text: str):
+    folded = fold(text)
+    mentions = [m for m in find_mentions(text, folded, 0, len(text), load_registry()) if m.speaker]
+    return folded, mentions
+
+
+@pytest.mark.parametrize("text, possible", [
+    pytest.param("Marco Rubio a parlé avec Sergueï Lavrov.", ["rubio"], id="after-avec"),
+    pytest.param("Un sommet entre Donald Trump et Vladimir Poutine, a dit Kaja Kallas.", ["kallas"],
+                 id="coordinated-after-entre"),
+    pytest.param("Marco Rubio et Kaja Kallas ont parlé.", ["rubio", "kallas"], id="coordinated-subjects"),
+])
+def test_subjects_possible(text: str, possible: list[str]) -> None:
+    folded, mentions = _parts(text)
+    assert [m.speaker for m in subjects_possible(folded, mentions, 0)] == possible
+
+
+def test_coordinated_list_needs_et_at_the_end() -> None:
+    text = "Marco Rubio, Steve Witkoff et Jared Kushner ont parlé."
+    _, mentions = _parts(text)
+    assert [m.speaker for m in coordinated(text, mentions, mentions[0])] == ["rubio", "witkoff", "kushner"]
+    text = "Selon le Kremlin, Kiev refuse."
+    _, mentions = _parts(text)
+    assert [m.speaker for m in coordinated(text, mentions, mentions[0])] == ["kremlin"]
+
+
+@pytest.mark.parametrize("text, speaker, method", [
+    pytest.param("« Rien n'est fait », a déclaré Marco Rubio.", "rubio", "inverted", id="inverted"),
+    pytest.param("La proposition a été rejetée par Sergueï Lavrov.", "lavrov", "passive", id="passive-agent"),
+    pytest.param("Marco Rubio a estimé que rien n'était fait.", "rubio", "subject", id="subject"),
+])
+def test_subject_of_verb(text: str, speaker: str, method: str) -> None:
+    folded, mentions = _parts(text)
+    masked = folded.replace("« rien n'est fait »", " " * len("« rien n'est fait »"))
+    verb = next(verb_pattern().finditer(masked))
+    found = subject_of_verb(text, masked, verb, mentions, subjects_possible(masked, mentions, 0), 0)
+    assert found is not None and (found[0].speaker, found[1]) == (speaker, method)
