@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import stance
 from stance.pipeline import SPLIT_CONFIDENCE, Labeler, carries_two_stances, group_quotations, merge_same_stance
-from stance.records import Claim, Label
+from stance.records import Claim, Label, Prediction
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,13 +74,29 @@ def test_a_sentence_opening_with_mais_starts_a_new_run() -> None:
     assert group_quotations(pieces) == [pieces[:2]]
 
 
-def test_a_quotation_over_two_sentences_is_one_claim(labeler: Labeler) -> None:
-    text = "« Nous avons exposé nos positions. Elles restent éloignées sur plusieurs points », a reconnu Sergueï Lavrov."
-    claims = labeler.label(text)
-    assert [(c.text, c.speaker, c.label) for c in claims] == [(text, "lavrov", Label.OBSTACLE)]
+class KeywordModel:
+    """A stand-in model: a fixed stance and confidence per keyword, so the test is about joining."""
+
+    def __init__(self, cues: dict[str, tuple[Label, float]]) -> None:
+        self.cues = cues
+
+    def explain(self, claims: list) -> list[Prediction]:
+        out = []
+        for claim in claims:
+            text = claim.text if isinstance(claim, Claim) else claim
+            label, score = next((v for k, v in self.cues.items() if k in text), (Label.POSITION, 0.4))
+            probabilities = {lab.value: (score if lab == label else (1 - score) / 2) for lab in Label}
+            out.append(Prediction(label, score, probabilities, "model"))
+        return out
+
+
+def test_a_quotation_over_two_sentences_is_one_claim() -> None:
+    text = "« Nous avons exposé nos positions. Elles restent éloignées », a reconnu Sergueï Lavrov."
+    weak = Labeler(KeywordModel({"éloignées": (Label.OBSTACLE, 0.9), "exposé": (Label.PROGRESS, 0.5)}))
+    assert [(c.text, c.speaker, c.label) for c in weak.label(text)] == [(text, "lavrov", Label.OBSTACLE)]
     # two confident stances stay two claims
-    text = "« Il est trop tôt pour parler d'un accord. Les experts continuent de travailler », a dit Dmitri Peskov."
-    assert [c.label for c in labeler.label(text)] == [Label.OBSTACLE, Label.PROGRESS]
+    strong = Labeler(KeywordModel({"éloignées": (Label.OBSTACLE, 0.9), "exposé": (Label.PROGRESS, 0.8)}))
+    assert [c.label for c in strong.label(text)] == [Label.PROGRESS, Label.OBSTACLE]
 
 
 def test_score_returns_probabilities() -> None:
