@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clean import fold
@@ -17,6 +18,7 @@ from .interview import find_interview, line_start, turn_of
 from .mentions import find_mentions
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
+from .resources import word_list
 from .segment import split_sentences
 from .speakers import Registry, load_registry
 
@@ -24,6 +26,17 @@ _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
+_WORD_OR_ELISION = re.compile(r"\w+'?")
+
+
+def is_courtesy(text: str) -> bool:
+    """« Merci à vous. », « Bonjour. »: a turn that says nothing (``data/courtesies.txt``)."""
+    return " ".join(_WORD_OR_ELISION.findall(fold(text).lower())) in _courtesies()
+
+
+@lru_cache(maxsize=1)
+def _courtesies() -> frozenset[str]:
+    return frozenset(" ".join(_WORD_OR_ELISION.findall(line)) for line in word_list("courtesies"))
 
 
 def split_clauses(masked: str) -> list[tuple[int, int]]:
@@ -128,7 +141,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         elif answer is not None:
             attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
-                and len(_WORD.findall(sentence.text)) >= _MIN_WORDS:  # « Bonjour. » says nothing
+                and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text):
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
         if started_inside or inside:
             run.append((sentence, masked))

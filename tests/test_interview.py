@@ -1,4 +1,6 @@
 """Interview transcripts: turns, questions, answers and the guest."""
+import pytest
+
 from stance.clean import fold
 from stance.interview import find_interview, turn_of
 from stance.mentions import find_mentions
@@ -47,3 +49,13 @@ def test_sentences_of_one_answer_share_a_unit_and_turns_do_not() -> None:
     assert units["Une nouvelle réunion la semaine prochaine."] == units["Elle aura lieu à Genève."]
     assert units["Des progrès, mais pas sur l'essentiel."] != units["Elle aura lieu à Genève."]
     assert {c.speaker for c in claims} == {"kallas"}
+
+
+@pytest.mark.parametrize("text, courtesy", [
+    pytest.param("Merci à vous.", True, id="thanks"),
+    pytest.param("Merci de m’avoir invité !", True, id="thanks-curly-apostrophe"),
+    pytest.param("Merci, nous avançons bien.", False, id="thanks-then-a-claim"),
+])
+def test_courtesy_turns_are_not_claims(text: str, courtesy: bool) -> None:
+    from stance.claims import is_courtesy
+    assert is_courtesy(text) is courtesy
