@@ -1,21 +1,28 @@
-"""Interview transcripts: « — » dialogue lines alternating question and answer.
+"""Interview transcripts: dialogue lines alternating question and answer.
 
-French radio and press interviews print each turn as a line opening with a dash. When a
-document has at least four such turns and the interviewer's turns ask questions, every
-other turn is the guest's answer: a claim of the guest, whose name is taken from the
-greeting (« — Hélène Castaing, bonjour. ») or, failing that, is the last person named
-before the dialogue. The interviewer's turns are never claims (guide §2).
+French radio and press interviews print each turn as a line opening with a dash, or, in
+a text announced as an interview, as a short question paragraph followed by its answer.
+When a document has at least four dash turns (or three question paragraphs) and the
+interviewer's turns ask questions, every answer is a claim of the guest, whose name is
+taken from the greeting (« — Hélène Castaing, bonjour. ») or, failing that, is the last
+person named before the dialogue. The interviewer's turns are never claims (guide §2).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .clean import fold
 from .records import Mention, Sentence
 from .speakers import ascii_id
 
 _GREETING = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+)\s*,\s*bonjour\b")
 _MIN_TURNS = 4
+_HEADLINE_COLON = re.compile(r"\s?:\s*[«\"“]")
+_INTERVIEW_CUE = re.compile(r"propos recueillis|\bentretien\b|\binterview\b|repond(?:ait)? aux questions", re.IGNORECASE)
+_CUE_REACH = 800  # characters from the top where the interview is announced
+_MAX_QUESTION_WORDS = 40
+_MIN_PARAGRAPH_QUESTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -38,13 +45,36 @@ def _turn_lines(text: str, sentences: list[Sentence]) -> list[int]:
     return [line_start(text, s.start) for s in sentences if s.kind == "marker" and s.text in ("—", "–", "-")]
 
 
+def _line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)].strip(" \t\r—–-\u00a0")
+
+
+def _paragraph_turns(text: str) -> list[int]:
+    """Turns of an interview printed as paragraphs, a question then its answer, no dashes.
+
+    Only in a text announced as an interview (« Propos recueillis par », « ENTRETIEN »); a
+    question is a short paragraph ending with « ? », its answer the next paragraph.
+    """
+    if not _INTERVIEW_CUE.search(fold(text[:_CUE_REACH])):
+        return []
+    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+    turns: list[int] = []
+    for here, nxt in zip(starts, starts[1:]):
+        line = _line(text, here)
+        if line.endswith("?") and len(line.split()) <= _MAX_QUESTION_WORDS and not _line(text, nxt).endswith("?"):
+            turns += [here, nxt]
+    return turns if len(turns) >= 2 * _MIN_PARAGRAPH_QUESTIONS else []
+
+
 def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]) -> Interview | None:
     """The interview structure of a document, or None when it has no dialogue."""
     turns = _turn_lines(text, sentences)
     if len(turns) < _MIN_TURNS:
-        return None
-    lines = [text[t:text.find("\n", t) if text.find("\n", t) >= 0 else len(text)].strip(" \t—–-\u00a0")
-             for t in turns]
+        turns = _paragraph_turns(text)
+        if not turns:
+            return None
+    lines = [_line(text, t) for t in turns]
     asked = [line.endswith(("?", "…", "...")) for line in lines]
     if sum(asked[0::2]) <= sum(asked[1::2]):  # the interviewer's turns are the ones that ask
         return None
@@ -57,8 +87,12 @@ def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]
         guest = named.speaker if named else ascii_id(shown.split()[-1])
     else:
         before = [m for m in mentions if m.end <= turns[0] and m.kind == "person" and m.speaker]
-        if before:
-            guest, shown = before[-1].speaker, before[-1].text
+        # « Olena Kovalenko : « … » » as the title names the guest; else the last person named
+        titled = next((m for m in before if _HEADLINE_COLON.match(text, m.end) and "\n" not in text[:m.start].strip()),
+                      None)
+        chosen = titled or (before[-1] if before else None)
+        if chosen is not None:
+            guest, shown = chosen.speaker, chosen.text
     return Interview(frozenset(turns[1::2]), frozenset(turns[0::2]), guest, shown)
 
 

@@ -59,3 +59,35 @@ def test_sentences_of_one_answer_share_a_unit_and_turns_do_not() -> None:
 def test_courtesy_turns_are_not_claims(text: str, courtesy: bool) -> None:
     from stance.claims import is_courtesy
     assert is_courtesy(text) is courtesy
+
+
+PARAGRAPHS = """Iryna Tkatchenko : « Rien n'est réglé »
+
+ENTRETIEN. Propos recueillis par Paul Martin.
+
+Iryna Tkatchenko arrive de Genève, où elle a croisé Volodymyr Zelensky.
+
+Les discussions avancent-elles ?
+
+Oui, les groupes de travail se réunissent chaque semaine et les documents circulent.
+
+Et sur les territoires ?
+
+Rien n'a bougé, la délégation russe répète ses exigences.
+
+Une date pour la suite ?
+
+Nous retournerons à Genève le 9 juin.
+"""
+
+
+def test_question_paragraphs_in_an_announced_interview_are_turns() -> None:
+    from stance.claims import extract_claims
+    claims = extract_claims(PARAGRAPHS)
+    assert [c.text for c in claims][-3:] == [
+        "Oui, les groupes de travail se réunissent chaque semaine et les documents circulent.",
+        "Rien n'a bougé, la délégation russe répète ses exigences.", "Nous retournerons à Genève le 9 juin."]
+    assert {c.speaker for c in claims[-3:]} == {"tkatchenko"}  # the guest named in the title, not Zelensky
+    # the same paragraphs in a text not announced as an interview are not a dialogue
+    assert find_interview(*(lambda t: (t, split_sentences(t), []))(PARAGRAPHS.replace("ENTRETIEN. Propos recueillis par",
+                                                                                       "Par"))) is None
