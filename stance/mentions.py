@@ -171,6 +171,7 @@ def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], title
     return out
 
 
+_COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
 _NOT_IN_APPOSITION = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|est|sont|etait|que|qu'|qui|selon)(?![\w'])")
 
@@ -180,13 +181,21 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
     Witkoff et … »: the name that follows is the speaker; the common noun before it
     becomes part of its mention."""
     out: list[Mention] = []
-    skip = False
+    skip = 0
     for i, mention in enumerate(mentions):
         if skip:
-            skip = False
+            skip -= 1
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        after = mentions[i + 2] if i + 2 < len(mentions) else None
+        if mention.kind == "role" and nxt is not None and nxt.kind != "person" and i + 2 < len(mentions) \
+                and _COMPLEMENT_BEFORE.search(folded, mention.end, nxt.start):
+            # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko »: the body is a
+            # complement of the role; the name after it is the holder
+            nxt = mentions[i + 2]
+            skip_complement = True
+        else:
+            skip_complement = False
+        after = mentions[mentions.index(nxt) + 1] if nxt is not None and mentions.index(nxt) + 1 < len(mentions) else None
         # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »
         listed = mention.kind == "role" or (after is not None and re.fullmatch(r"\s*et\s*", folded[nxt.end:after.start]))
         if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
@@ -194,7 +203,7 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
                 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
                 and not _NOT_IN_APPOSITION.search(folded, mention.end, nxt.start):
             out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
-            skip = True
+            skip = 2 if skip_complement else 1
             continue
         out.append(mention)
     return out
