@@ -19,7 +19,10 @@ from .speakers import ascii_id
 _GREETING = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+)\s*,\s*bonjour\b")
 _MIN_TURNS = 4
 _HEADLINE_COLON = re.compile(r"\s?:\s*[«\"“]")
-_INTERVIEW_CUE = re.compile(r"propos recueillis|\bentretien\b|\binterview\b|repond(?:ait)? aux questions", re.IGNORECASE)
+# announced as an interview: a rubric line (« ENTRETIEN. », « Interview – ») or « propos recueillis »;
+# « lors d'un entretien téléphonique » in a news story is not
+_INTERVIEW_CUE = re.compile(r"propos recueillis|^[ \t]*(?:entretien|interview)\b|repond(?:ait)? aux questions",
+                            re.IGNORECASE | re.MULTILINE)
 _CUE_REACH = 800  # characters from the top where the interview is announced
 _MAX_QUESTION_WORDS = 40
 _MIN_PARAGRAPH_QUESTIONS = 3
