@@ -31,7 +31,7 @@ _WORD_OR_ELISION = re.compile(r"\w+'?")
 
 def is_courtesy(text: str) -> bool:
     """« Merci à vous. », « Bonjour. »: a turn that says nothing (``data/courtesies.txt``)."""
-    return " ".join(_WORD_OR_ELISION.findall(fold(text).lower())) in _courtesies()
+    return " ".join(_WORD_OR_ELISION.findall(fold(text))) in _courtesies()
 
 
 @lru_cache(maxsize=1)

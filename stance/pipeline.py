@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .claims import iter_claims
+from .clean import fold
 from .errors import InputError
 from .persist import load_model
 from .records import Claim, Document
+from .resources import word_list
 from .speakers import Registry, load_registry
 
 
@@ -42,7 +45,12 @@ def merge_same_stance(claims: list[Claim], text: str) -> list[Claim]:
 # Pieces of one quotation stay apart only when each part confidently carries its own stance
 # (guide §1: « may be two when the two parts carry two stances »)
 SPLIT_CONFIDENCE = 0.7
-_TURN = re.compile(r"[«“\"\s]*(?:mais|toutefois|cependant|pourtant|en revanche)\b", re.IGNORECASE)  # a new stance may start
+
+
+@lru_cache(maxsize=1)
+def _turn_pattern() -> re.Pattern[str]:
+    # a sentence opening with « Mais », « Toutefois »… may start a new stance (data/turn_words.txt)
+    return re.compile(rf"[«“\"\s]*(?:{'|'.join(re.escape(w) for w in word_list('turn_words'))})\b")
 
 
 def group_quotations(claims: list[Claim]) -> list[list[Claim]]:
@@ -51,7 +59,7 @@ def group_quotations(claims: list[Claim]) -> list[list[Claim]]:
     for claim in claims:
         last = runs[-1][-1] if runs else None
         if last is not None and last.unit == claim.unit and last.speaker == claim.speaker and last.doc == claim.doc \
-                and not _TURN.match(claim.text):
+                and not _turn_pattern().match(fold(claim.text)):
             runs[-1].append(claim)
         else:
             runs.append([claim])
