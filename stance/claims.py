@@ -22,7 +22,9 @@ from .resources import word_list
 from .segment import split_sentences
 from .speakers import Registry, load_registry
 
-_SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)")
+_SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\s)(?=alors\s+qu)"
+                    r"|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)"
+                    r"|(?<=,\s)(?=\w+ant\s+(?:toutefois|cependant|neanmoins|pourtant)\s+qu)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
 _WORD = re.compile(r"\w+")

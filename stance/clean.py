@@ -19,6 +19,11 @@ _SPACES = {c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u20
 _DASHES = {c: "-" for c in "‐‑‒–—―−"}
 
 
+# Letters that Unicode does not decompose into a base letter and an accent (« Aydın »,
+# « Łukasz », « Søren »)
+_NO_DECOMPOSITION = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
+
+
 def _fold_char(char: str) -> str:
     for table in (_QUOTES, _APOSTROPHES, _SPACES, _DASHES):
         if char in table:
@@ -26,6 +31,8 @@ def _fold_char(char: str) -> str:
     lowered = char.lower()
     if len(lowered) != 1:
         lowered = char
+    if lowered in _NO_DECOMPOSITION:
+        return _NO_DECOMPOSITION[lowered]
     base = unicodedata.normalize("NFKD", lowered)
     if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
         first = base[0].lower()

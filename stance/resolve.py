@@ -7,6 +7,7 @@ claim gets no speaker rather than a wrong one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .clean import fold as fold_text
@@ -26,6 +27,7 @@ class Entity:
     gender: str
     side: str
     kind: str
+    text: str = ""  # the folded words that named it (« le maire paul castel »)
 
 
 class Resolver:
@@ -38,7 +40,7 @@ class Resolver:
         self.previous_mentions: list[Mention] = []
 
     def push(self, mention: Mention, speaker: str) -> None:
-        entity = Entity(speaker, mention.gender, mention.side, mention.kind)
+        entity = Entity(speaker, mention.gender, mention.side, mention.kind, fold_text(mention.text).replace("-", " "))
         self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
 
     def said(self, mention: Mention, speaker: str) -> None:
@@ -82,6 +84,9 @@ class Resolver:
         for entity in reversed(self.entities):
             speaker = self.registry.get(entity.speaker) if self.registry else None
             if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
+                return entity.speaker, None
+            # « le maire Paul Castel » … « l'élu »: the role the article itself gave
+            if re.search(rf"(?<![\w']){re.escape(noun)}(?![\w])", entity.text):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
 

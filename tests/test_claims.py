@@ -103,6 +103,9 @@ def test_clauses_of_a_seed_sentence_have_their_own_offsets() -> None:
     pytest.param("a b c mais d e f", [(0, 6), (6, 16)], id="mais"),
     pytest.param("a b c d mais e", [(0, 14)], id="short-tail-joined"),
     pytest.param("tout en saluant x, a b c", [(0, 19), (19, 24)], id="leading-tout-en"),
+    pytest.param("a b c d, alors que e f g", [(0, 9), (9, 24)], id="alors-que"),
+    pytest.param("a b c d, ajoutant toutefois que e f", [(0, 9), (9, 35)], id="participle-with-contrast"),
+    pytest.param("a b c d, ajoutant que e f g", [(0, 27)], id="participle-without-contrast-stays"),
 ])
 def test_split_clauses_relative_offsets(masked: str, expected: list[tuple[int, int]]) -> None:
     assert split_clauses(masked) == expected

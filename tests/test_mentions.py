@@ -58,7 +58,10 @@ def test_media_anaphor_resolves_to_the_last_outlet(text: str, expected: list) ->
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Pour Thomas Garnier, économiste, rien n'est fait.", [("Thomas Garnier", "garnier")],
                  id="name-after-a-capitalised-word"),
-    pytest.param("Le député Bohdan Kravets a dénoncé un texte.", [("Bohdan Kravets", "kravets")], id="ukrainian-first-name"),
+    pytest.param("Le député Bohdan Kravets a dénoncé un texte.", [("Le député Bohdan Kravets", "kravets")],
+                 id="ukrainian-first-name-after-a-role"),
+    pytest.param("Selon le porte-parole Mehmet Aydın, rien n'est fait.", [("le porte-parole Mehmet Aydın", "aydin")],
+                 id="dotless-i-folds"),
 ])
 def test_unregistered_persons(registry: Registry, text: str, expected: list) -> None:
     found = find_mentions(text, fold(text), 0, len(text), registry)

@@ -48,3 +48,9 @@ def test_generic_role_right_after_its_holder_spoke_is_that_speaker(resolver: Res
     assert resolver.resolve(_mention("le ministre", "role", "m")) == ("lavrov", None)
     resolver.said(_mention("Dmitri Peskov", "person", "m", "RU", "peskov"), "peskov")
     assert resolver.resolve(_mention("le ministre", "role", "m"))[0] is None  # Lavrov is no longer the last
+
+
+def test_role_given_by_the_article_resolves_to_its_holder(resolver: Resolver) -> None:
+    resolver.push(_mention("le chercheur Paul Martin", "person", "m", "", "martin"), "martin")
+    resolver.said(_mention("Dmitri Peskov", "person", "m", "RU", "peskov"), "peskov")
+    assert resolver.resolve(_mention("le chercheur", "role", "m")) == ("martin", None)

@@ -34,6 +34,7 @@ def test_listed_forms_map_to_their_verb(lemma: str, forms: list[str]) -> None:
     pytest.param("il a souligne que le texte etait pret", "souligne", id="first-group-generated"),
     pytest.param("il a laisse entendre qu'un geste etait possible", "laisse entendre", id="multiword-first-group"),
     pytest.param("il n'exclut pas un accord", "exclut", id="elided-ne-without-auxiliary"),
+    pytest.param("il s'est contente d'indiquer que rien n'etait fait", "indiquer", id="elided-filler"),
 ])
 def test_verb_pattern_finds_forms(sentence: str, verb: str) -> None:
     assert [m.group("verb") for m in verb_pattern().finditer(sentence)] == [verb]
