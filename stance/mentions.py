@@ -186,16 +186,12 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         if skip:
             skip -= 1
             continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if mention.kind == "role" and nxt is not None and nxt.kind != "person" and i + 2 < len(mentions) \
-                and _COMPLEMENT_BEFORE.search(folded, mention.end, nxt.start):
-            # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko »: the body is a
-            # complement of the role; the name after it is the holder
-            nxt = mentions[i + 2]
-            skip_complement = True
-        else:
-            skip_complement = False
-        after = mentions[mentions.index(nxt) + 1] if nxt is not None and mentions.index(nxt) + 1 < len(mentions) else None
+        j = i + 1
+        if mention.kind == "role" and j + 1 < len(mentions) and mentions[j].kind != "person" \
+                and _COMPLEMENT_BEFORE.search(folded, mention.end, mentions[j].start):
+            j += 1  # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko »: the body is the role's complement
+        nxt = mentions[j] if j < len(mentions) else None
+        after = mentions[j + 1] if j + 1 < len(mentions) else None
         # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »
         listed = mention.kind == "role" or (after is not None and re.fullmatch(r"\s*et\s*", folded[nxt.end:after.start]))
         if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
@@ -203,7 +199,7 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
                 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
                 and not _NOT_IN_APPOSITION.search(folded, mention.end, nxt.start):
             out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
-            skip = 2 if skip_complement else 1
+            skip = j - i
             continue
         out.append(mention)
     return out
