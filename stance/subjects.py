@@ -109,6 +109,27 @@ def _has_required(requires: str, after: str) -> bool:
 
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],
                     outside: list[Mention], offset: int) -> tuple[Mention, str, list[Mention]] | None:
+    """The source of the reporting verb ``verb`` found in ``masked``, or None.
+
+    Parameters
+    ----------
+    text : str
+        The document as read.
+    masked : str
+        The sentence's folded text with quotations blanked (``offset`` is its start in ``text``).
+    verb : re.Match
+        A match of `stance.verbs.verb_pattern` in ``masked``.
+    mentions, outside : list of Mention
+        The sentence's mentions outside quotations, and those that may be a subject.
+    offset : int
+        Start of the sentence in ``text``.
+
+    Returns
+    -------
+    tuple or None
+        The mention, how it was found (``inverted``, ``incise``, ``passive``, ``relative``,
+        ``subject`` or ``pronoun``) and the mentions coordinated with it.
+    """
     form = re.sub(r"\s+", " ", verb.group("verb"))
     entry = verb_lexicon()[form]
     has_aux = bool(verb.group("aux"))
