@@ -134,13 +134,20 @@ def _starts_with(folded_line: str, name: str) -> bool:
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
+_HEADING_WORDS = 15  # a line with no final punctuation and at most this many words is a heading
+_TITLE_WORDS = 30  # … or this many on the first line: web titles run long (« …, ce qu'il faut retenir de ce mardi »)
+
+
 def _is_upper_heading(line: str) -> bool:
     letters = _NON_LETTERS.sub("", line)
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
-def classify_line(line: str, folded_line: str) -> str:
-    """Kind of one stripped line: ``prose`` or a zoned kind (never a claim)."""
+def classify_line(line: str, folded_line: str, first: bool = False) -> str:
+    """Kind of one stripped line: ``prose`` or a zoned kind (never a claim).
+
+    ``first`` marks the document's first line, where a title may run longer.
+    """
     if _cue_match(folded_line, "boilerplate"):
         return "boilerplate"
     if _starts_with(folded_line, "link_cues"):
@@ -158,7 +165,7 @@ def classify_line(line: str, folded_line: str) -> str:
         return "caption"
     if words <= 20 and _is_upper_heading(line):
         return "heading"
-    if not final and words <= 15 and not _HEADLINE_QUOTE.match(folded_line):
+    if not final and words <= (_TITLE_WORDS if first else _HEADING_WORDS) and not _HEADLINE_QUOTE.match(folded_line):
         return "heading"
     return "prose"
 
@@ -187,6 +194,7 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
     """
     folded = fold(text) if folded is None else folded
     zones: list[Zone] = []
+    seen_text = False
     for match in re.finditer(r"[^\n\r]+", text):
         raw_start = match.start()
         line = match.group()
@@ -205,7 +213,9 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
         zones.extend(prefixes)
         if start + consumed < end:
             body = text[start + consumed:end]
-            zones.append(Zone(start + consumed, end, classify_line(body, folded[start + consumed:end])))
+            kind = classify_line(body, folded[start + consumed:end], first=not seen_text)
+            seen_text = seen_text or kind in ("prose", "heading")  # a date header before the title keeps it first
+            zones.append(Zone(start + consumed, end, kind))
     return zones
 
 

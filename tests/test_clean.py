@@ -195,3 +195,10 @@ _PIECES = st.sampled_from([
 @given(st.one_of(st.text(), st.lists(_PIECES, max_size=30).map("".join)))
 def test_zone_partition_property(text: str) -> None:
     _assert_partition(text)
+
+
+def test_a_long_first_line_without_final_punctuation_is_a_title() -> None:
+    title = "Guerre en Ukraine : Marco Rubio à Moscou, l'Europe s'inquiète… ce qu'il faut retenir de ce mardi 19 janvier"
+    body = "Le Kremlin a salué des échanges utiles, sans plus de détails sur la suite des discussions à venir"
+    kinds = [z.kind for z in zone_text(f"date 2027-01-19\n{title}\n\n{body}\n")]
+    assert kinds == ["header", "heading", "prose"]  # the same length further down stays prose
