@@ -109,7 +109,9 @@ class Labeler:
         quotations = [g for g in group_quotations(labelled) if not carries_two_stances(g)]
         if quotations:
             # a quotation introduced by one verb is one claim (guide §1): label it as a whole
-            joined = self._predict([join_claims(g, text) for g in quotations], date, meta)
+            # join the claims as found, so a rule cue already added to a piece is not added twice
+            found = {c.start: c for c in claims}
+            joined = self._predict([join_claims([found[c.start] for c in g], text) for g in quotations], date, meta)
             firsts = {g[0].start: j for g, j in zip(quotations, joined)}
             inside = {c.start for g in quotations for c in g[1:]}
             labelled = [firsts.get(c.start, c) for c in labelled if c.start not in inside]
