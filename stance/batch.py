@@ -22,7 +22,6 @@ from .errors import OutputError, StanceError
 from .output import csv_header, format_claim
 from .pipeline import cached_labeler
 from .records import Claim, Document
-from .worker import label_chunk_in_worker
 
 CHUNK = 8
 
@@ -82,7 +81,7 @@ def run_batch(paths: Iterable[str], *, jobs: int = 1, model: Any = None, speaker
 
     model_arg = str(model) if isinstance(model, Path) else model
     runner = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    for result in runner(delayed(label_chunk_in_worker)(chunk, model_arg, speakers) for chunk in _chunks(documents)):
+    for result in runner(delayed(label_chunk)(chunk, model_arg, speakers) for chunk in _chunks(documents)):
         yield from result
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +25,7 @@ class Rule:
 
     id: str
     label: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[str, ...]  # regex sources, checked on load; only `combined` is compiled
     unless: tuple[re.Pattern[str], ...] = ()
     negated: str | None = None
     final: bool = False
@@ -43,6 +44,9 @@ class Rule:
         return {k: v for k, v in self.__dict__.items() if k != "combined"}
 
     def __setstate__(self, state: dict[str, object]) -> None:
+        patterns = state.get("patterns", ())
+        if isinstance(patterns, tuple):  # models saved before the sources were kept as text
+            state = {**state, "patterns": tuple(getattr(p, "pattern", p) for p in patterns)}
         self.__dict__.update(state)
         self.__post_init__()
 
@@ -50,7 +54,7 @@ class Rule:
 _LEADING_BOUNDARY = re.compile(r"^\\b(?=[a-z])")
 
 
-def combine_patterns(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+def combine_patterns(patterns: Sequence[str | re.Pattern[str]]) -> re.Pattern[str]:
     """One alternation matching exactly what the leftmost-first search over ``patterns`` would.
 
     Speed: the regex engine rejects a branch cheaply when it starts with a literal, and
@@ -60,7 +64,7 @@ def combine_patterns(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     the letter first, then the same test (no word character before it), so the match is
     unchanged.
     """
-    sources = [p.pattern for p in patterns]
+    sources = [p if isinstance(p, str) else p.pattern for p in patterns]
     if not all(s.startswith("\\b") for s in sources):
         sources = [s[2] + r"(?<!\w.)" + s[3:] if _LEADING_BOUNDARY.match(s) else s for s in sources]
     return re.compile("|".join(f"(?:{s})" for s in sources))
@@ -89,6 +93,12 @@ def _compile(rule_id: str, key: str, patterns: object, where: str) -> tuple[re.P
     return tuple(compiled)
 
 
+def _sources(rule_id: str, key: str, patterns: object, where: str) -> tuple[str, ...]:
+    # checked like `unless`, kept as text: a model file then pickles strings, and loading it
+    # compiles one combined regex per rule instead of every pattern again
+    return tuple(p.pattern for p in _compile(rule_id, key, patterns, where))
+
+
 def parse_rules(data: dict[str, object], where: str) -> tuple[Rule, ...]:
     """Validate the parsed TOML into rules (errors name the file and the rule)."""
     rows = data.get("rule", [])
@@ -106,7 +116,7 @@ def parse_rules(data: dict[str, object], where: str) -> tuple[Rule, ...]:
         examples, counter = row.get("examples", []), row.get("counter", [])
         if not examples:
             raise ConfigError(f"{where}: rule {rule_id!r} has no examples")
-        rules.append(Rule(rule_id, label, _compile(rule_id, "patterns", row.get("patterns"), where),
+        rules.append(Rule(rule_id, label, _sources(rule_id, "patterns", row.get("patterns"), where),
                           _compile(rule_id, "unless", row.get("unless", []), where), negated,
                           bool(row.get("final", False)), str(row.get("note", "")), tuple(examples), tuple(counter)))
     return tuple(rules)

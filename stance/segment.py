@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.tokenize.punkt import _ORTHO_MID_LC, PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
 from .clean import fold, zone_text
+from .nltk_parts import load_nltk_parts
 from .records import Sentence
 from .resources import word_list
+
+_PUNKT = load_nltk_parts().punkt
+_ORTHO_MID_LC = _PUNKT._ORTHO_MID_LC
+PunktLanguageVars = _PUNKT.PunktLanguageVars
+PunktParameters = _PUNKT.PunktParameters
+PunktSentenceTokenizer = _PUNKT.PunktSentenceTokenizer
 
 
 class FrenchLanguageVars(PunktLanguageVars):

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .clean import fold
+from .nltk_parts import load_nltk_parts
 from .speakers import load_registry
 
 SPEAKER_TOKEN = "qqn"
@@ -32,9 +33,7 @@ def normalize_claim(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():  # noqa: ANN202 - nltk has no type hints
-    from nltk.stem.snowball import FrenchStemmer
-
-    return FrenchStemmer()
+    return load_nltk_parts().snowball.FrenchStemmer()
 
 
 @lru_cache(maxsize=65536)

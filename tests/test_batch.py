@@ -76,19 +76,19 @@ WORKER_SCRIPT = """
 import pickle, sys
 chunk, function = pickle.loads(sys.stdin.buffer.read())  # as a joblib worker receives its task
 results = function(chunk, None, None)
-print(len(results[0][1]) > 0, "scipy" in sys.modules, "sklearn" in sys.modules)
+print(len(results[0][1]) > 0, "scipy" in sys.modules, "sklearn" in sys.modules, "nltk" in sys.modules)
 """
 
 
-def test_worker_processes_skip_nltks_scientific_imports(tmp_path: Path) -> None:
+def test_worker_processes_import_neither_nltk_package_nor_scipy(tmp_path: Path) -> None:
     import pickle
     import subprocess
     import sys
 
+    from stance.batch import label_chunk
     from stance.records import Document
-    from stance.worker import label_chunk_in_worker
 
-    task = pickle.dumps(([Document("d", "« Aucun progrès », a regretté Dmitri Peskov.")], label_chunk_in_worker))
+    task = pickle.dumps(([Document("d", "« Aucun progrès », a regretté Dmitri Peskov.")], label_chunk))
     done = subprocess.run([sys.executable, "-c", WORKER_SCRIPT], input=task, capture_output=True, cwd=tmp_path,
                           timeout=120, check=False)
-    assert done.stdout.decode().split() == ["True", "False", "False"], done.stderr.decode()[-2000:]
+    assert done.stdout.decode().split() == ["True", "False", "False", "False"], done.stderr.decode()[-2000:]

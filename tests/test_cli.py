@@ -3,7 +3,6 @@ import gzip
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from stance import __version__
@@ -224,15 +223,3 @@ def test_console_labels_without_importing_scipy_or_scikit_learn(tmp_path: Path) 
     lines = done.stdout.splitlines()
     assert lines[-2:] == ["False False 0", "True"], done.stderr
     assert any(line.startswith("{") for line in lines)
-
-
-def test_lean_import_refuses_only_nltks_requests() -> None:
-    from stance.lean import NltkOptionalImportBlocker
-
-    blocker = NltkOptionalImportBlocker()
-    assert blocker.find_spec("sklearn.base", None) is None  # asked from here: left to the normal finders
-    namespace = {"__name__": "nltk.classify.scikitlearn", "blocker": blocker}
-    with pytest.raises(ImportError, match="not needed"):
-        exec("blocker.find_spec('sklearn.feature_extraction', None)", namespace)
-    exec("result = blocker.find_spec('json', None)", namespace)
-    assert namespace["result"] is None

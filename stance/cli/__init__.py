@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 
-from ..lean import install_lean_nltk_import
 from . import data, inspect, label, model, results  # noqa: F401 - registers the commands
 from ._common import app
 
@@ -17,7 +16,6 @@ __all__ = ["app", "main", "run"]
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point."""
-    install_lean_nltk_import()
     try:
         app(args=argv, prog_name="stance", standalone_mode=True)
     except SystemExit as exc:
