@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clean import fold
-from .interview import find_interview, line_start, turn_of
+from .interview import find_interview, turn_of
 from .mentions import find_mentions
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
@@ -111,8 +111,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     run_attribution: Attribution | None = None
     last_attributed: int | None = None
     answer: Attribution | None = None
-    answer_unit: int | None = None  # the sentences of one answer (a turn or a « Name : » line) form one unit
-    turn_line: int | None = None
+    answer_unit: int | None = None  # the sentences of a « Name : » line form one unit
     interview = find_interview(text, sentences, doc_mentions)
     for sentence in sentences:
         if not sentence.is_prose:
@@ -120,8 +119,6 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         turn = turn_of(interview, text, sentence) if interview else None
         if turn == "question":
             continue  # the interviewer is never a speaker
-        if turn == "answer" and turn_line != line_start(text, sentence.start):
-            turn_line, answer_unit = line_start(text, sentence.start), sentence.index
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]
         if new_line:
             # a quotation goes on into the next paragraph only when that one reopens it
@@ -186,7 +183,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if run:
             continue
         if attribution:
-            unit = answer_unit if attribution.method in ("answer", "interview") else None
+            unit = answer_unit if attribution.method == "answer" else None
             yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit, known)
 
 

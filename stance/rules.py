@@ -7,8 +7,8 @@ others are features the model weighs (see :mod:`stance.estimator`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
