@@ -87,15 +87,22 @@ def coordinated(text: str, mentions: list[Mention], first: Mention) -> list[Ment
     return chain
 
 
-_INCISE_PHRASES = re.compile(r"pour sa part|de son cote|de leur cote|quant a lui|quant a elle|lui aussi|elle aussi"
-                             r"|sur (?:x|twitter|telegram|facebook|son compte|les reseaux sociaux)|dans un communique"
-                             r"|lors d'un point de presse|devant la presse|devant les journalistes|a la presse")
 _OBJECT_WORDS = frozenset("le la les l' un une des du de d' que qu' au aux ce cette ces son sa ses leur leurs".split())
+# « …, a déclaré à la presse / aux journalistes / à Reuters X »: the addressee, then the subject
+_ADDRESSEE = re.compile(r"(?:^|\s)(?:a|au|aux)\s+(?:l'\s*|la\s+|les\s+)?[\w'-]+")
+_ADDRESSEE_NEXT = re.compile(r"(?:^|\s)(?:a|au|aux|a\s+l')\s*$")
+
+
+@lru_cache(maxsize=1)
+def _incise_phrases() -> re.Pattern[str]:
+    phrases = sorted(word_list("incise_phrases"), key=len, reverse=True)
+    return re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases))
 
 
 def _is_incise_gap(gap: str) -> bool:
-    """True when only adverbials separate an inverted verb from its subject."""
-    words = re.findall(r"[\w']+", _INCISE_PHRASES.sub(" ", gap))
+    """True when only adverbials (and one addressee) separate an inverted verb from its subject."""
+    gap = _ADDRESSEE.sub(" ", _incise_phrases().sub(" ", gap), count=1)
+    words = re.findall(r"[\w']+", gap)
     return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith(("'", "ant")) for w in words)
 
 
@@ -136,8 +143,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
         has_aux = bool(distant_auxiliary().search(masked, 0, verb.start()))
-    # « en estimant que… »: a gerund of speech after « en » reports for the clause subject
-    speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith(" en") \
+    # « en estimant que… », « …, estimant que… »: a gerund or participle of speech after « en »
+    # or a comma reports for the clause subject
+    speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith((" en", ",")) \
         and FRAMES_SPEECH.match(masked, verb.end()) is not None
     if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund \
             and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
@@ -162,7 +170,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         and masked[:m.start - offset].rstrip()[-1:] in ("", ",") for m in outside)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
     if (not before or before[-1] in ",:") and not closes_name:
-        hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"), None)
+        # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
+        hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"
+                    and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)
         if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
             group = coordinated(text, mentions, hit)
             if not _NOT_AFTER_INVERTED.match(masked, group[-1].end - offset):

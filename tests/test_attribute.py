@@ -226,6 +226,16 @@ CASES = [
     case("Le texte prévoit trois étapes : « cessez-le-feu, échange, retrait ».", [], "colon-quote-needs-a-source"),
     case("Le nouveau chef de l'administration présidentielle ukrainienne, Kyrylo Boudanov, a précisé que la "
          "délégation viendrait.", "boudanov", "title-then-name-of-another-holder"),
+    # -- an addressee between an inverted verb and its subject is skipped, never the source
+    case("« Il n'y a pas de date », a dit aux journalistes le porte-parole de la présidence russe, Dmitri Peskov.",
+         "peskov", "addressee-then-inverted-title"),
+    case("« Il n'y a pas de date », a déclaré à Reuters Dmitri Peskov.", "peskov", "addressee-is-a-media-name"),
+    case("« Rien n'est fixé », a affirmé à la presse lundi Marco Rubio.", "rubio", "addressee-then-adverb"),
+    case("« Le travail continue », a écrit sur Telegram l'envoyé du Kremlin.", "dmitriev", "incise-phrase-from-data"),
+    # -- a participle of speech after a comma reports for the clause subject
+    case("Donald Trump a fixé un délai, estimant que Kiev devait répondre « d'ici jeudi ».", "trump",
+         "comma-speech-participle"),
+    case("Les Européens demandent à être associés à toute discussion sur les garanties.", "*", "demander-a-etre"),
 ]
 
 
