@@ -97,7 +97,7 @@ _DATELINE = re.compile(
 )
 _TIMESTAMP = re.compile(r"\d{1,2}\s?[h:]\s?\d{2}\s*[-:|]\s+")
 _MARKER = re.compile(r"[-*•·▪►]\s+")
-_HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?\"")
+_HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")
 _WORD = re.compile(r"\w+")
 
