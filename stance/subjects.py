@@ -179,6 +179,12 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
                 return hit, "inverted", group
     if entry.incise_only or entry.requires and not _has_required(entry.requires, " ".join(after.split()[:6])):
         return None
+    # a transitive verb used reflexively (« Mark Rutte s'exprime en marge du sommet ») has no
+    # object to meet its requirement: it reports speech only when it frames it (« : », « que »)
+    reflexive = verb.group("refl") or (verb.group("aux") or "").startswith(("s'", "se "))
+    if entry.requires and reflexive and not entry.lemma.startswith(("se ", "s'")) \
+            and not FRAMES_SPEECH.match(masked, verb.end()):
+        return None
     # Passive « L'information est démentie par la délégation russe »: the agent is the source
     if verb.group("aux") and verb.group("aux").split()[-1] in _PASSIVE_AUX:
         agent = _PASSIVE_AGENT.match(masked, verb.end())

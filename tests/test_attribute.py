@@ -236,6 +236,9 @@ CASES = [
     case("Donald Trump a fixé un délai, estimant que Kiev devait répondre « d'ici jeudi ».", "trump",
          "comma-speech-participle"),
     case("Les Européens demandent à être associés à toute discussion sur les garanties.", "*", "demander-a-etre"),
+    # -- a transitive verb used reflexively reports speech only when it frames it
+    case("Mark Rutte s'exprime en marge du sommet de l'OTAN à Bruxelles.", [], "s-exprimer-without-speech"),
+    case("Mark Rutte s'est exprimé devant la presse : « Nous avançons. »", "rutte", "s-exprimer-then-colon"),
 ]
 
 
