@@ -238,6 +238,9 @@ CASES = [
     case("Les Européens demandent à être associés à toute discussion sur les garanties.", "*", "demander-a-etre"),
     # -- a transitive verb used reflexively reports speech only when it frames it
     case("Mark Rutte s'exprime en marge du sommet de l'OTAN à Bruxelles.", [], "s-exprimer-without-speech"),
+    case("Anders Lindqvist, diplomate suédois, voit dans la reprise des échanges « le signe que quelque chose bouge ».",
+         "lindqvist", "voir-dans"),
+    case("Volodymyr Zelensky voit Donald Trump lundi à Washington.", [], "voir-without-dans-is-a-meeting"),
     case("Mark Rutte s'est exprimé devant la presse : « Nous avançons. »", "rutte", "s-exprimer-then-colon"),
 ]
 
