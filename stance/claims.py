@@ -21,6 +21,7 @@ from .resolve import Resolver
 from .resources import word_list
 from .segment import split_sentences
 from .speakers import Registry, load_registry
+from .subjects import subjects_possible
 
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\s)(?=alors\s+qu)"
                     r"|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)"
@@ -159,7 +160,10 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 if entity:
                     resolver.last_speaker = entity
         elif mentions:
-            subject = next((m for m in mentions if m.speaker and m.kind in ("person", "institution", "media")), None)
+            # the narrated sentence's subject becomes the antecedent of the next « il »; a place
+            # after a preposition (« À Moscou, le chef de la diplomatie russe … ») never does
+            subject = next((m for m in subjects_possible(masked, mentions, sentence.start)
+                            if m.speaker and m.kind in ("person", "institution", "media")), None)
             if subject is not None and subject.start - sentence.start < 80:
                 resolver.push(subject, subject.speaker)
         if attribution:

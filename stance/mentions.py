@@ -58,6 +58,7 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
 
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
+_WORD_BEFORE = re.compile(r"\w[\s,]+$")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere)(?![\w'])")
 
 
@@ -88,7 +89,10 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             titles.add(a)
     source, groups, person, first_names = _generic_patterns()
     for match in groups.finditer(folded, start, end):
-        if free(*match.span()):
+        # a bare « américains et ukrainiens » after a word qualifies a noun (« des responsables
+        # américains et ukrainiens », found below); it names the camps only where a subject starts
+        bare = not match.group().startswith(("les ", "toutes "))
+        if free(*match.span()) and not (bare and _WORD_BEFORE.search(folded, max(start, match.start() - 40), match.start())):
             add(match.start(), match.end(), "*", "group", "", "")
     for match in source.finditer(folded, start, end):
         if not free(*match.span()):

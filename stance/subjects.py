@@ -34,9 +34,19 @@ def _prepositions() -> frozenset[str]:
     return frozenset(word_list("prepositions"))
 
 
+@lru_cache(maxsize=1)
+def _media_nouns() -> frozenset[str]:
+    return frozenset(noun.rstrip("+ ") for noun in word_list("media_nouns"))
+
+
 def _eligible(masked: str, mention: Mention, offset: int) -> bool:
-    """A mention can be a subject unless a preposition stands right before it."""
-    words = WORDS_AND_ELISIONS.findall(masked[max(0, mention.start - offset - 40):mention.start - offset])
+    """A mention can be a subject unless a preposition stands right before it (also before
+    the outlet noun of a media name: « publié par le site Politico »)."""
+    words = WORDS_AND_ELISIONS.findall(masked[max(0, mention.start - offset - 60):mention.start - offset])
+    for size in (3, 2, 1):
+        if len(words) > size and " ".join(words[-size:]) in _media_nouns():
+            words = words[:-size]
+            break
     if words and words[-1] in _DETERMINERS:
         words = words[:-1]
     if not words:

@@ -241,6 +241,14 @@ CASES = [
     case("Anders Lindqvist, diplomate suédois, voit dans la reprise des échanges « le signe que quelque chose bouge ».",
          "lindqvist", "voir-dans"),
     case("Volodymyr Zelensky voit Donald Trump lundi à Washington.", [], "voir-without-dans-is-a-meeting"),
+    case("Dans un entretien publié mercredi par le site Politico, le vice-président JD Vance a indiqué que rien "
+         "n'était décidé.", "vance", "media-after-preposition-is-no-subject"),
+    case("Américains et Ukrainiens ont affirmé avoir « rapproché leurs positions ».", "*", "two-camps-named-together"),
+    case("Après des pourparlers entre Américains, Ukrainiens et Russes, Marco Rubio évoque des « pas utiles ».",
+         "rubio", "camps-listed-after-a-preposition"),
+    case("Sergueï Lavrov a reproché aux Européens de « saboter » les efforts de paix.", "lavrov", "reprocher"),
+    case("« Ça, c'est notre ligne rouge », a martelé hier soir sur notre antenne le ministre ukrainien des Affaires "
+         "étrangères, Andriy Sybiha.", "sybiha", "broadcast-incise-then-title"),
     case("Mark Rutte s'est exprimé devant la presse : « Nous avançons. »", "rutte", "s-exprimer-then-colon"),
 ]
 
@@ -310,6 +318,12 @@ def test_speaker_mention_is_the_source_phrase(source: str, mention: str) -> None
 ])
 def test_more_reporting_constructions(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract_claims(text)] == [speaker]
+
+
+def test_a_place_after_a_preposition_is_no_antecedent() -> None:
+    claims = extract_claims("À Moscou, le chef de la diplomatie russe a donné le ton lundi. "
+                            "Il a affirmé que la Russie restait « ouverte au dialogue ».")
+    assert [(c.speaker, c.method) for c in claims] == [("lavrov", "pronoun")]
 
 
 def test_passive_without_agent_is_no_claim() -> None:
