@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -187,6 +188,33 @@ def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
     return zones
 
 
+_LINE = re.compile(r"[^\n\r]+")
+_LINE_BREAKS = re.compile(r"\r\n?|\n")
+# A hard-wrapped line (text copied from a PDF or a newsletter): long, no sentence end, and
+# the next line goes on in lowercase (« … a estimé le 18 février\nque la trêve … », « discus-\nsions »)
+_WRAP_MIN_CHARS = 40
+_OPEN_END = re.compile(r"(?:[^.!?…:;\s]|\w-)\s*$")
+_GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ]")
+
+
+def _wrapped_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the text's lines, a hard-wrapped line joined to the line it goes on into."""
+    block: tuple[int, int] | None = None
+    last_line = ""
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        if block is not None:
+            single_break = text[block[1]:start] in ("\n", "\r\n", "\r")
+            if single_break and len(last_line.strip()) >= _WRAP_MIN_CHARS and _OPEN_END.search(last_line) \
+                    and _GOES_ON.match(text, start):
+                block, last_line = (block[0], end), match.group()
+                continue
+            yield block
+        block, last_line = (start, end), match.group()
+    if block is not None:
+        yield block
+
+
 def zone_text(text: str, folded: str | None = None) -> list[Zone]:
     """Split ``text`` into stripped non-blank lines (and line prefixes) with their kind.
 
@@ -195,15 +223,14 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
     folded = fold(text) if folded is None else folded
     zones: list[Zone] = []
     seen_text = False
-    for match in re.finditer(r"[^\n\r]+", text):
-        raw_start = match.start()
-        line = match.group()
+    for raw_start, raw_end in _wrapped_lines(text):
+        line = text[raw_start:raw_end]
         lead = len(line) - len(line.lstrip())
         trail = len(line.rstrip())
         if trail <= lead:
             continue
         start, end = raw_start + lead, raw_start + trail
-        folded_line = folded[start:end]
+        folded_line = _LINE_BREAKS.sub(" ", folded[start:end])  # one line, same length
         prefixes = _split_prefixes(text, start, folded_line)
         consumed = 0
         if prefixes:
@@ -213,7 +240,7 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
         zones.extend(prefixes)
         if start + consumed < end:
             body = text[start + consumed:end]
-            kind = classify_line(body, folded[start + consumed:end], first=not seen_text)
+            kind = classify_line(body, folded_line[consumed:], first=not seen_text)
             seen_text = seen_text or kind in ("prose", "heading")  # a date header before the title keeps it first
             zones.append(Zone(start + consumed, end, kind))
     return zones
