@@ -81,8 +81,8 @@ def verb_pattern() -> re.Pattern[str]:
     fillers = trie_pattern(word_list("verb_fillers"))
     aux = trie_pattern(_AUXILIARIES)
     return re.compile(
-        rf"(?<![\w'-])(?:ne\s+|n')?(?:(?:(?:l'|le\s+|la\s+|les\s+|lui\s+|leur\s+|y\s+|en\s+)(?=[a-z]))?(?P<aux>(?:(?:se|s')\s*)?(?:{aux}))(?P<auxinv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))?"
-        rf"(?:\s*,?\s+(?:{fillers})(?:(?<=')|(?![\w]))\s*,?){{0,4}}?\s*)?(?P<refl>(?:se|s')\s*)?(?P<verb>{alternation})"
+        rf"(?<![\w'-])(?:ne\s+|n')?(?:(?:(?:l'|le\s+|la\s+|les\s+|lui\s+|leur\s+|nous\s+|vous\s+|me\s+|m'|y\s+|en\s+)(?=[a-z]))?(?P<aux>(?:(?:se|s')\s*)?(?:{aux}))(?P<auxinv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))?"
+        rf"(?:\s*,?\s+(?:{fillers})(?:(?<=')|(?![\w]))\s*,?){{0,4}}?\s*)?(?:(?:nous|vous|me)\s+|m')?(?P<refl>(?:se|s')\s*)?(?P<verb>{alternation})"
         rf"(?P<inv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))?(?![\w])"
     )
 

@@ -247,6 +247,8 @@ CASES = [
     case("Après des pourparlers entre Américains, Ukrainiens et Russes, Marco Rubio évoque des « pas utiles ».",
          "rubio", "camps-listed-after-a-preposition"),
     case("Sergueï Lavrov a reproché aux Européens de « saboter » les efforts de paix.", "lavrov", "reprocher"),
+    case("« Rien n'est réglé », nous a déclaré Dmitri Peskov.", "peskov", "object-pronoun-nous-before-aux"),
+    case("Dmitri Peskov nous explique que rien n'est réglé.", "peskov", "object-pronoun-nous-before-verb"),
     case("« Ça, c'est notre ligne rouge », a martelé hier soir sur notre antenne le ministre ukrainien des Affaires "
          "étrangères, Andriy Sybiha.", "sybiha", "broadcast-incise-then-title"),
     case("Mark Rutte s'est exprimé devant la presse : « Nous avançons. »", "rutte", "s-exprimer-then-colon"),
