@@ -23,6 +23,8 @@ from .segment import split_sentences
 from .speakers import Registry, load_registry
 from .subjects import subjects_possible
 
+# « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
+_APPOSITION = re.compile(r"\s*,\s*((?:[\w'-]+\s+){0,3}[\w'-]+)")
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\s)(?=alors\s+qu)"
                     r"|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)"
                     r"|(?<=,\s)(?=\w+ant\s+(?:toutefois|cependant|neanmoins|pourtant)\s+qu)")
@@ -154,7 +156,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if attribution and attribution.speaker:
             subject = next((m for m in mentions if m.text == attribution.mention), None)
             if subject is not None and subject.speaker:
-                resolver.said(subject, attribution.speaker)
+                apposition = _APPOSITION.match(folded, subject.end, sentence.end)
+                resolver.said(subject, attribution.speaker, apposition.group(1) if apposition else "")
             elif resolver.last_speaker is None or resolver.last_speaker.speaker != attribution.speaker:
                 entity = next((e for e in reversed(resolver.entities) if e.speaker == attribution.speaker), None)
                 if entity:

@@ -39,12 +39,15 @@ class Resolver:
         self.last_speaker: Entity | None = None
         self.previous_mentions: list[Mention] = []
 
-    def push(self, mention: Mention, speaker: str) -> None:
-        entity = Entity(speaker, mention.gender, mention.side, mention.kind, fold_text(mention.text).replace("-", " "))
+    def push(self, mention: Mention, speaker: str, apposition: str = "") -> None:
+        """Put ``speaker`` in focus; ``apposition`` is what the article said of it right after
+        its name (« Anne Verhaegen, chercheuse à l'IEES »), so « la chercheuse » finds it later."""
+        words = f"{mention.text} {apposition}" if apposition else mention.text
+        entity = Entity(speaker, mention.gender, mention.side, mention.kind, fold_text(words).replace("-", " "))
         self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
 
-    def said(self, mention: Mention, speaker: str) -> None:
-        self.push(mention, speaker)
+    def said(self, mention: Mention, speaker: str, apposition: str = "") -> None:
+        self.push(mention, speaker, apposition)
         self.last_speaker = self.entities[-1]
 
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:

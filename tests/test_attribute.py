@@ -322,6 +322,12 @@ def test_more_reporting_constructions(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract_claims(text)] == [speaker]
 
 
+def test_a_role_given_in_apposition_finds_its_holder_later() -> None:
+    claims = extract_claims("Pour Anne Verhaegen, chercheuse à l'Institut européen, Moscou « mise sur la lassitude ». "
+                            "La chercheuse juge « peu probable » un accord global avant l'été.")
+    assert [c.speaker for c in claims] == ["verhaegen", "verhaegen"]
+
+
 def test_a_place_after_a_preposition_is_no_antecedent() -> None:
     claims = extract_claims("À Moscou, le chef de la diplomatie russe a donné le ton lundi. "
                             "Il a affirmé que la Russie restait « ouverte au dialogue ».")
