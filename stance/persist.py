@@ -79,7 +79,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-FORMAT = "stance-model/2"
+FORMAT = "stance-model/3"  # 3: rule patterns stored as regex sources (older releases cannot read them)
+READABLE_FORMATS = frozenset({"stance-model/2", FORMAT})  # /2 files still load: `Rule.__setstate__` converts
 
 
 def _payload(estimator: Any) -> dict[str, Any]:
@@ -145,7 +146,7 @@ def _read_payload(path: Path) -> dict[str, Any]:
         payload = pickle.loads(zlib.decompress(path.read_bytes()))  # noqa: S301 - sha256 checked by callers
     except Exception as exc:  # noqa: BLE001 - any unpickling failure means an unusable file
         raise ModelError(f"{path}: cannot load model ({type(exc).__name__}: {exc})") from None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+    if not isinstance(payload, dict) or payload.get("format") not in READABLE_FORMATS:
         raise ModelError(f"{path}: not a {FORMAT} file; retrain with `stance train`")
     return payload
 

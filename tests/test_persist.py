@@ -88,6 +88,41 @@ def test_corrupt_file_with_matching_card_is_a_clear_error(model_file: Path) -> N
         persist.load_model(model_file)
 
 
+def _rewrite_payload(model_file: Path, change: object) -> None:
+    """Apply ``change`` to the unpickled payload, write it back and re-sign the card."""
+    import pickle
+    import zlib
+    payload = pickle.loads(zlib.decompress(model_file.read_bytes()))  # noqa: S301 - test's own file
+    change(payload)
+    model_file.write_bytes(zlib.compress(pickle.dumps(payload, protocol=4), 3))
+    card_file = persist.card_path(model_file)
+    card = json.loads(card_file.read_text())
+    card["model_sha256"] = persist.sha256_file(model_file)
+    card_file.write_text(json.dumps(card))
+
+
+def test_unknown_model_format_is_refused(model_file: Path) -> None:
+    _rewrite_payload(model_file, lambda payload: payload.update(format="stance-model/9"))
+    with pytest.raises(ModelError, match="not a stance-model/3 file"):
+        persist.load_model(model_file)
+
+
+def test_previous_format_with_compiled_rule_patterns_still_loads(model_file: Path) -> None:
+    import pickle
+    import re
+    texts = [t for t, _ in ROWS]
+    expected = [p.label for p in persist.load_model(model_file).explain(texts)]
+
+    def to_format_2(payload: dict) -> None:
+        compact = pickle.loads(payload["compact"])  # noqa: S301 - test's own file
+        for rule in compact.rules:  # stance-model/2 pickled each pattern compiled
+            object.__setattr__(rule, "patterns", tuple(re.compile(p) for p in rule.patterns))
+        payload.update(format="stance-model/2", compact=pickle.dumps(compact, protocol=4))
+
+    _rewrite_payload(model_file, to_format_2)
+    assert [p.label for p in persist.load_model(model_file).explain(texts)] == expected
+
+
 def test_other_sklearn_version_is_rebuilt_and_cached(model_file: Path, tmp_path: Path,
                                                      caplog: pytest.LogCaptureFixture) -> None:
     card_file = persist.card_path(model_file)
