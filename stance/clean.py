@@ -189,7 +189,7 @@ def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
 
 
 _LINE = re.compile(r"[^\n\r]+")
-_LINE_BREAKS = re.compile(r"\r\n?|\n")
+_LINE_BREAKS = re.compile(r"[\r\n]")  # each break character to one space: the view keeps its length
 # A hard-wrapped line (text copied from a PDF or a newsletter): long, no sentence end, and
 # the next line goes on in lowercase (« … a estimé le 18 février\nque la trêve … », « discus-\nsions »)
 _WRAP_MIN_CHARS = 40
@@ -230,7 +230,7 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
         if trail <= lead:
             continue
         start, end = raw_start + lead, raw_start + trail
-        folded_line = _LINE_BREAKS.sub(" ", folded[start:end])  # one line, same length
+        folded_line = _LINE_BREAKS.sub(" ", folded[start:end])
         prefixes = _split_prefixes(text, start, folded_line)
         consumed = 0
         if prefixes:
