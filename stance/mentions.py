@@ -59,6 +59,10 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"\w[\s,]+$")
+# An unregistered body named by its acronym after an article (« Le DFAE a précisé »,
+# « selon la CEDH »); registered acronyms (UE, OTAN, AIEA…) are found first by the registry.
+_ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Dd]u\s+|[Aa]u\s+)"
+                      r"(?P<name>[A-Z]{2,6})(?![\w'’-])")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere)(?![\w'])")
 
 
@@ -134,6 +138,11 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         sid = ascii_id(match.group("last"))
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
+    for match in _ACRONYM.finditer(text, start, end):
+        a, b = match.span("name")
+        if free(a, b):
+            det = match.group("det").strip().lower()
+            add(a, b, match.group("name").lower(), "institution", {"la": "f", "le": "m", "du": "m", "au": "m"}.get(det, ""), "")
     for match in _PRONOUN.finditer(folded, start, end):
         if free(*match.span()):
             word = match.group("p")

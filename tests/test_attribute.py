@@ -252,6 +252,10 @@ CASES = [
     case("« Ça, c'est notre ligne rouge », a martelé hier soir sur notre antenne le ministre ukrainien des Affaires "
          "étrangères, Andriy Sybiha.", "sybiha", "broadcast-incise-then-title"),
     case("Mark Rutte s'est exprimé devant la presse : « Nous avançons. »", "rutte", "s-exprimer-then-colon"),
+    case("Le DFAE a précisé que Berne prendrait en charge les frais.", "dfae", "unregistered-acronym-after-article"),
+    case("Selon la CEDH, la procédure reste ouverte.", "cedh", "unregistered-acronym-after-selon"),
+    case("L'AIEA a averti que la centrale restait vulnérable.", "aiea", "registered-acronym-keeps-its-id"),
+    case("Le PIB a reculé de 2 % au premier trimestre.", [], "acronym-without-reporting-verb-is-no-claim"),
 ]
 
 
