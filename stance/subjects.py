@@ -27,6 +27,8 @@ _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
+# … but a common-noun source takes a noun complement: « a confié un membre de la délégation »
+_NOUN_COMPLEMENT = re.compile(r"\s*(?:du|des|de\s+la|de\s+l'|d'une|d'un|de\s+son|de\s+sa|de\s+ses|de\s+leur)\s*\w")
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +187,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
                     and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)
         if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
             group = coordinated(text, mentions, hit)
-            if not _NOT_AFTER_INVERTED.match(masked, group[-1].end - offset):
+            tail = group[-1].end - offset
+            if not _NOT_AFTER_INVERTED.match(masked, tail) \
+                    or hit.kind in ("source", "role") and _NOUN_COMPLEMENT.match(masked, tail):
                 return hit, "inverted", group
     if entry.incise_only or entry.requires and not _has_required(entry.requires, " ".join(after.split()[:6])):
         return None

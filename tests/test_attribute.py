@@ -256,6 +256,14 @@ CASES = [
     case("Selon la CEDH, la procédure reste ouverte.", "cedh", "unregistered-acronym-after-selon"),
     case("L'AIEA a averti que la centrale restait vulnérable.", "aiea", "registered-acronym-keeps-its-id"),
     case("Le PIB a reculé de 2 % au premier trimestre.", [], "acronym-without-reporting-verb-is-no-claim"),
+    case("« Rien n'est signé », a résumé un membre de la délégation ukrainienne.", "source",
+         "inverted-anonymous-source-with-noun-complement"),
+    case("Un membre de la délégation ukrainienne a confié que les Russes avaient cédé.", "source",
+         "member-of-a-delegation-is-an-anonymous-source"),
+    case("« C'est inacceptable », a tonné un conseiller d'un dirigeant européen.", "source", "tonner-inverted"),
+    case("« Ils mentent », a accusé Dmitri Peskov.", "peskov", "accuser-inverted"),
+    case("Certains observateurs relativisent pourtant.", [], "relativiser-without-object-is-no-claim"),
+    case("Les négociations reprennent lundi à Genève.", [], "reprendre-only-inverted"),
 ]
 
 
