@@ -171,7 +171,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 resolver.push(subject, subject.speaker)
         if attribution:
             last_attributed = sentence.index
-        resolver.previous_mentions = mentions
+        if mentions:  # « Ce dernier » looks past a sentence that names no one
+            resolver.previous_mentions = mentions
         if run and not inside:
             # the quotation closes here: every sentence of it takes the source found in it
             unit = run[0][0].index

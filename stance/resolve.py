@@ -53,9 +53,12 @@ class Resolver:
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """Speaker id of a pronoun or role mention, or None with the reason."""
         if mention.kind == "pronoun" and fold_text(mention.text).startswith(("celui", "celle", "ce dern", "cette dern")):
-            # « Celui-ci » is the last person named, speaker or not
+            # « Celui-ci » is the last person named, speaker or not (or one anonymous source:
+            # « un diplomate a confié … Ce dernier a ajouté »)
             for previous in reversed(self.previous_mentions):
-                if previous.speaker and previous.kind == "person" and previous.gender in ("", mention.gender):
+                singular_source = previous.kind == "source" and fold_text(previous.text).startswith(("un ", "une "))
+                if previous.speaker and (previous.kind == "person" or singular_source) \
+                        and previous.gender in ("", mention.gender):
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
         if mention.kind == "media":  # « le site américain », « le quotidien »: the last outlet cited

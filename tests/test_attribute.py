@@ -264,6 +264,15 @@ CASES = [
     case("« Ils mentent », a accusé Dmitri Peskov.", "peskov", "accuser-inverted"),
     case("Certains observateurs relativisent pourtant.", [], "relativiser-without-object-is-no-claim"),
     case("Les négociations reprennent lundi à Genève.", [], "reprendre-only-inverted"),
+    case("Steve Witkoff a salué des progrès. La réunion a duré trois heures. Ce dernier a ajouté que le texte avançait.",
+         [("Steve Witkoff a salué des progrès.", "witkoff"), ("Ce dernier a ajouté que le texte avançait.", "witkoff")],
+         "ce-dernier-looks-past-a-sentence-naming-no-one"),
+    case("Un diplomate européen a jugé le texte fragile. Ce dernier a ajouté que rien n'était signé.",
+         [("Un diplomate européen a jugé le texte fragile.", "source"),
+          ("Ce dernier a ajouté que rien n'était signé.", "source")], "ce-dernier-after-one-anonymous-source"),
+    case("Des diplomates ont salué le texte. Ce dernier a ajouté que rien n'était signé.",
+         [("Des diplomates ont salué le texte.", "source"), ("Ce dernier a ajouté que rien n'était signé.", None)],
+         "ce-dernier-never-points-at-a-plural-source"),
 ]
 
 
