@@ -44,21 +44,32 @@ def _courtesies() -> frozenset[str]:
     return frozenset(" ".join(_WORD_OR_ELISION.findall(line)) for line in word_list("courtesies"))
 
 
-def split_clauses(masked: str) -> list[tuple[int, int]]:
-    """Clause spans (relative offsets) of a masked, folded sentence."""
+# « …, mais … » inside a quotation (blanked in the masked view): a candidate cut too; the
+# labelling stage joins the two parts back unless they carry two stances
+_QUOTED_TURN = re.compile(r"(?<=,)\s*(?=mais\s)")
+
+
+def split_clauses(masked: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """Clause spans (relative offsets) of a masked, folded sentence.
+
+    ``folded`` is the same sentence unmasked: « , mais » inside its quotations is cut too.
+    """
     cuts = [0]
     lead = _LEADING_TOUT_EN.match(masked)
     if lead:
         cuts.append(lead.end())
-    for match in _SPLIT.finditer(masked):
-        if match.end() > cuts[-1]:
-            cuts.append(match.end())
+    found = [m.end() for m in _SPLIT.finditer(masked)]
+    if folded is not None:
+        found += [m.end() for m in _QUOTED_TURN.finditer(folded) if not masked[m.end()].strip()]
+    for cut in sorted(found):
+        if cut > cuts[-1]:
+            cuts.append(cut)
     cuts.append(len(masked))
     spans = []
+    view = masked if folded is None else folded  # a clause may be all quotation
     for a, b in zip(cuts, cuts[1:]):
-        piece = masked[a:b]
-        words = len(_WORD.findall(piece))
-        if spans and (words < _MIN_WORDS or len(_WORD.findall(masked[spans[-1][0]:spans[-1][1]])) < _MIN_WORDS):
+        words = len(_WORD.findall(view, a, b))
+        if spans and (words < _MIN_WORDS or len(_WORD.findall(view, *spans[-1])) < _MIN_WORDS):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
@@ -75,7 +86,7 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
                 registry: Registry, resolver: Resolver, doc: str | None, unit: int | None = None,
                 known: list[Mention] | None = None) -> list[Claim]:
     pieces = []
-    for a, b in split_clauses(masked):
+    for a, b in split_clauses(masked, folded[sentence.start:sentence.end]):
         start, end = _trim(text, sentence.start + a, sentence.start + b)
         if end <= start:
             continue

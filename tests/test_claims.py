@@ -111,6 +111,16 @@ def test_split_clauses_relative_offsets(masked: str, expected: list[tuple[int, i
     assert split_clauses(masked) == expected
 
 
+@pytest.mark.parametrize("folded, masked, expected", [
+    pytest.param('" a b c d, mais e f g ", a dit x', '                       , a dit x', [(0, 11), (11, 32)],
+                 id="mais-inside-a-quotation"),
+    pytest.param('" a b c d, mais e "', '                   ', [(0, 19)], id="short-quoted-tail-joined"),
+    pytest.param('" a b c d mais e f g "', '                      ', [(0, 22)], id="no-comma-no-cut"),
+])
+def test_split_clauses_inside_quotations(folded: str, masked: str, expected: list[tuple[int, int]]) -> None:
+    assert split_clauses(masked, folded) == expected
+
+
 # --------------------------------------------------------------------------- never claims
 
 @pytest.mark.parametrize("source", [

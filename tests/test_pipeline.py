@@ -46,6 +46,19 @@ def test_two_stances_in_one_sentence_stay_two_claims(labeler: Labeler) -> None:
     assert claims[1].text.startswith("mais que")
 
 
+def test_two_stances_inside_one_quotation_are_two_claims(labeler: Labeler) -> None:
+    text = ("« Certaines propositions nous conviennent et nous avançons bien, mais d'autres sont absolument "
+            "inacceptables et bloquent tout », a déclaré Iouri Ouchakov.")
+    claims = labeler.label(text)
+    assert [(c.speaker, c.label.value) for c in claims] == [("ouchakov", "progress"), ("ouchakov", "obstacle")]
+    assert claims[1].text.startswith("mais d'autres")
+
+
+def test_one_stance_inside_one_quotation_stays_one_claim(labeler: Labeler) -> None:
+    text = "« Le texte avance, mais nous avançons aussi sur les prisonniers », a salué Marco Rubio."
+    assert [c.text for c in labeler.label(text)] == [text]
+
+
 def test_same_stance_clauses_are_joined_back() -> None:
     text = "Rubio a salué des progrès ; il a salué une ambiance cordiale."
     parts = [Claim(0, 30, text[0:30], speaker="rubio", label=Label.PROGRESS, unit=0, score=0.9,
