@@ -125,7 +125,6 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     run_attribution: Attribution | None = None
     last_attributed: int | None = None
     answer: Attribution | None = None
-    answer_unit: int | None = None  # the sentences of a « Name : » line form one unit
     interview = find_interview(text, sentences, doc_mentions)
     for sentence in sentences:
         if not sentence.is_prose:
@@ -150,9 +149,14 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if new_line:
             answer = None
         if attribution and attribution.method == "headline":
-            answer, answer_unit = attribution, sentence.index  # « Dmitri Peskov : … » — the rest of the line is his answer
+            # « Dmitri Peskov : … » — the rest of the line is his answer, a claim per sentence as in
+            # any answer (annotators cut by stance, and sentences of one answer rarely share one)
+            answer = attribution
+            if is_courtesy(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. »
+                attribution = None
         elif answer is not None:
-            attribution = Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
+            attribution = None if is_courtesy(sentence.text) else \
+                Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
                 and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text):
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
@@ -202,8 +206,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if run:
             continue
         if attribution:
-            unit = answer_unit if attribution.method == "answer" else None
-            yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit, known)
+            yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, None, known)
 
 
 def extract_claims(text: str, *, doc: str | None = None, registry: Registry | None = None) -> list[Claim]:

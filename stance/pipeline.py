@@ -2,10 +2,10 @@
 
 `Labeler` holds a model and a speaker registry and labels texts; `label_text` and
 `score` are the one-call versions (`stance.batch.label_files` runs over files). After
-labelling, a quotation that runs over several sentences (or the rest of a « Name : » line)
-becomes one claim labelled as a whole, unless two of its sentences confidently carry two stances;
-clauses of one sentence that share speaker and stance are joined back. The guide wants
-one claim per stance, not per sentence or clause.
+labelling, a quotation that runs over several sentences becomes one claim labelled as a
+whole, unless two of its sentences confidently carry two stances; clauses of one sentence
+that share speaker and stance are joined back. The guide wants one claim per stance, not
+per sentence or clause.
 """
 from __future__ import annotations
 

@@ -283,3 +283,14 @@ def test_interview_answers_are_claims_of_the_guest_and_questions_are_not() -> No
 def test_a_few_bullet_lines_are_not_an_interview() -> None:
     text = "- Le Kremlin juge le plan prématuré.\n- Kiev se rendra à Genève ?\n- Rien d'autre.\n"
     assert all(c.method != "interview" for c in extract_claims(text))
+
+
+def test_each_sentence_of_a_name_colon_answer_is_its_own_claim() -> None:
+    text = ("Iryna Kovalenko : Nous ne céderons aucun territoire. Le président l'a dit très clairement.\n\n"
+            "Iryna Kovalenko : Merci à vous.\n")
+    claims = extract_claims(text)
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("kovalenko", "Iryna Kovalenko : Nous ne céderons aucun territoire."),
+        ("kovalenko", "Le président l'a dit très clairement."),
+    ]
+    assert claims[0].unit != claims[1].unit  # labelling never joins them back
