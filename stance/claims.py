@@ -173,10 +173,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             if subject is not None and subject.speaker:
                 apposition = _APPOSITION.match(folded, subject.end, sentence.end)
                 resolver.said(subject, attribution.speaker, apposition.group(1) if apposition else "")
-            elif resolver.last_speaker is None or resolver.last_speaker.speaker != attribution.speaker:
-                entity = next((e for e in reversed(resolver.entities) if e.speaker == attribution.speaker), None)
-                if entity:
-                    resolver.last_speaker = entity
+            else:
+                resolver.refocus(attribution.speaker)
         elif mentions:
             # the narrated sentence's subject becomes the antecedent of the next « il »; a place
             # after a preposition (« À Moscou, le chef de la diplomatie russe … ») never does

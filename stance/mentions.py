@@ -186,7 +186,10 @@ def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], title
 
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
-_NOT_IN_APPOSITION = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|est|sont|etait|que|qu'|qui|selon)(?![\w'])")
+# a verb or a clause between a role and a name: not an apposition. Matched on the original
+# text, where the preposition « à » (« l'ancien ambassadeur à Moscou X ») is not the verb « a »
+_NOT_IN_APPOSITION = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont|[ée]tait|que|qu['’]|qui|selon)(?![\w'’])",
+                                re.IGNORECASE)
 
 
 def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -210,7 +213,7 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
                 and nxt.kind in ("person", "institution", "media") and nxt.start - mention.end < 45 \
                 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
-                and not _NOT_IN_APPOSITION.search(folded, mention.end, nxt.start):
+                and not _NOT_IN_APPOSITION.search(text, mention.end, nxt.start):
             out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
             skip = j - i
             continue

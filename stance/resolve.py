@@ -50,6 +50,13 @@ class Resolver:
         self.push(mention, speaker, apposition)
         self.last_speaker = self.entities[-1]
 
+    def refocus(self, speaker: str) -> None:
+        """``speaker`` spoke again, named by a pronoun or a role: it is the one in focus now."""
+        entity = next((e for e in reversed(self.entities) if e.speaker == speaker), None)
+        if entity is not None:
+            self.entities = [e for e in self.entities if e is not entity] + [entity]
+            self.last_speaker = entity
+
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """Speaker id of a pronoun or role mention, or None with the reason."""
         if mention.kind == "pronoun" and fold_text(mention.text).startswith(("celui", "celle", "ce dern", "cette dern")):
@@ -86,15 +93,23 @@ class Resolver:
             speaker = self.registry.get(last.speaker) if last and self.registry else None
             if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
                 return last.speaker, None
+            # … or the words that named the last speaker had it (« un haut responsable américain »
+            # … « Le responsable a ajouté »)
+            if last and _names_role(last.text, noun):
+                return last.speaker, None
             return None, f"« {mention.text} » names no one in particular"
         for entity in reversed(self.entities):
             speaker = self.registry.get(entity.speaker) if self.registry else None
             if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
                 return entity.speaker, None
             # « le maire Paul Castel » … « l'élu »: the role the article itself gave
-            if re.search(rf"(?<![\w']){re.escape(noun)}(?![\w])", entity.text):
+            if _names_role(entity.text, noun):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
+
+
+def _names_role(words: str, noun: str) -> bool:
+    return re.search(rf"(?<![\w']){re.escape(noun)}(?![\w])", words) is not None
 
 
 def _title_nouns(mention: Mention) -> str:

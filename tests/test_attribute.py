@@ -274,6 +274,19 @@ CASES = [
     case("Des diplomates ont salué le texte. Ce dernier a ajouté que rien n'était signé.",
          [("Des diplomates ont salué le texte.", "source"), ("Ce dernier a ajouté que rien n'était signé.", None)],
          "ce-dernier-never-points-at-a-plural-source"),
+    case("« Nous sommes proches », a déclaré un haut responsable américain. Le responsable a ajouté que rien n'était "
+         "signé.", [("« Nous sommes proches », a déclaré un haut responsable américain.", "source"),
+                    ("Le responsable a ajouté que rien n'était signé.", "source")], "generic-role-named-by-last-source"),
+    case("Marco Rubio a salué des progrès. Le responsable a ajouté que rien n'était signé.",
+         [("Marco Rubio a salué des progrès.", "rubio"), ("Le responsable a ajouté que rien n'était signé.", None)],
+         "generic-role-that-no-words-gave-is-no-one"),
+    case("L’ancien ambassadeur de France à Moscou Jean-Marc Lefranc juge la méthode « brouillonne ».", "lefranc",
+         "role-with-a-place-complement-then-name"),
+    case("Anne Guérin, chercheuse à l'IFRI, juge le texte fragile. Une source a confirmé la réunion. Pour la "
+         "chercheuse, rien n'est joué. Elle estime que Kiev résistera.",
+         [("Anne Guérin, chercheuse à l'IFRI, juge le texte fragile.", "guerin"),
+          ("Une source a confirmé la réunion.", "source"), ("Pour la chercheuse, rien n'est joué.", "guerin"),
+          ("Elle estime que Kiev résistera.", "guerin")], "a-role-that-speaks-again-takes-the-focus"),
 ]
 
 
