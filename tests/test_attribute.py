@@ -265,6 +265,8 @@ CASES = [
     case("« Ils mentent », a accusé Dmitri Peskov.", "peskov", "accuser-inverted"),
     case("Certains observateurs relativisent pourtant.", [], "relativiser-without-object-is-no-claim"),
     case("Les négociations reprennent lundi à Genève.", [], "reprendre-only-inverted"),
+    case("Le Kremlin affiche sa confiance dans le processus.", "kremlin", "afficher-a-stance"),
+    case("Kiev affiche un bilan de 300 drones abattus.", [], "afficher-a-figure-is-no-claim"),
     case("Steve Witkoff a salué des progrès. La réunion a duré trois heures. Ce dernier a ajouté que le texte avançait.",
          [("Steve Witkoff a salué des progrès.", "witkoff"), ("Ce dernier a ajouté que le texte avançait.", "witkoff")],
          "ce-dernier-looks-past-a-sentence-naming-no-one"),
