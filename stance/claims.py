@@ -32,6 +32,12 @@ _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 _WORD_OR_ELISION = re.compile(r"\w+'?")
+_QUOTE_MARK = re.compile(r"[«»“”\"]")
+
+
+def _says_nothing(answer: str) -> bool:
+    # a courtesy, or a bare « Non. » / « Oui, bien sûr. » outside quotes (a quoted « Jamais » is a headline)
+    return is_courtesy(answer) or len(_WORD.findall(answer)) < _MIN_WORDS and not _QUOTE_MARK.search(answer)
 
 
 def is_courtesy(text: str) -> bool:
@@ -152,10 +158,10 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # « Dmitri Peskov : … » — the rest of the line is his answer, a claim per sentence as in
             # any answer (annotators cut by stance, and sentences of one answer rarely share one)
             answer = attribution
-            if is_courtesy(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. »
+            if _says_nothing(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. », « X : Non. »
                 attribution = None
         elif answer is not None:
-            attribution = None if is_courtesy(sentence.text) else \
+            attribution = None if _says_nothing(sentence.text) else \
                 Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
                 and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text):

@@ -287,10 +287,11 @@ def test_a_few_bullet_lines_are_not_an_interview() -> None:
 
 def test_each_sentence_of_a_name_colon_answer_is_its_own_claim() -> None:
     text = ("Iryna Kovalenko : Nous ne céderons aucun territoire. Le président l'a dit très clairement.\n\n"
-            "Iryna Kovalenko : Merci à vous.\n")
+            "Iryna Kovalenko : Merci à vous.\n\nIryna Kovalenko : Non.\n\nDmitri Peskov : « Jamais »\n")
     claims = extract_claims(text)
     assert [(c.speaker, c.text) for c in claims] == [
         ("kovalenko", "Iryna Kovalenko : Nous ne céderons aucun territoire."),
         ("kovalenko", "Le président l'a dit très clairement."),
+        ("peskov", "Dmitri Peskov : « Jamais »"),  # a short quoted headline still says something
     ]
     assert claims[0].unit != claims[1].unit  # labelling never joins them back
