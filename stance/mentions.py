@@ -56,6 +56,11 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, frozenset(n[:-1] for n in listed if n.endswith("+"))
 
 
+@lru_cache(maxsize=1)
+def _title_acronyms() -> frozenset[str]:
+    return frozenset(word_list("title_acronyms"))
+
+
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"\w[\s,]+$")
@@ -138,11 +143,15 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         sid = ascii_id(match.group("last"))
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
+    titles_only = _title_acronyms()
     for match in _ACRONYM.finditer(text, start, end):
         a, b = match.span("name")
-        if free(a, b):
-            det = match.group("det").strip().lower()
-            add(a, b, match.group("name").lower(), "institution", {"la": "f", "le": "m", "du": "m", "au": "m"}.get(det, ""), "")
+        gender = {"la": "f", "le": "m", "du": "m", "au": "m"}.get(match.group("det").strip().lower(), "")
+        if match.group("name") in titles_only:  # « Le PDG de Gazprom »: a role, resolved like « le ministre »
+            if free(match.start(), b):
+                add(match.start(), b, None, "role", gender, "")
+        elif free(a, b):
+            add(a, b, match.group("name").lower(), "institution", gender, "")
     for match in _PRONOUN.finditer(folded, start, end):
         if free(*match.span()):
             word = match.group("p")

@@ -257,6 +257,8 @@ CASES = [
     case("Selon la CEDH, la procédure reste ouverte.", "cedh", "unregistered-acronym-after-selon"),
     case("L'AIEA a averti que la centrale restait vulnérable.", "aiea", "registered-acronym-keeps-its-id"),
     case("Le PIB a reculé de 2 % au premier trimestre.", [], "acronym-without-reporting-verb-is-no-claim"),
+    case("Le PDG de Gazprom a estimé que les livraisons reprendraient.",
+         [("Le PDG de Gazprom a estimé que les livraisons reprendraient.", None)], "title-acronym-is-a-role-of-no-one"),
     case("« Rien n'est signé », a résumé un membre de la délégation ukrainienne.", "source",
          "inverted-anonymous-source-with-noun-complement"),
     case("Un membre de la délégation ukrainienne a confié que les Russes avaient cédé.", "source",
