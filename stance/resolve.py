@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clean import fold as fold_text
 from .records import Mention
+from .resources import word_list
 from .speakers import Registry
 
 # Role nouns too common to point at one registered title (« le chef », « le ministre »)
@@ -109,8 +111,23 @@ class Resolver:
 
 
 def _names_role(words: str, noun: str) -> bool:
-    return re.search(rf"(?<![\w']){re.escape(noun)}(?![\w])", words) is not None
+    """True when ``words`` (folded) name the role ``noun`` or a role it may stand for."""
+    nouns = (noun, *_role_synonyms().get(noun, ()))
+    return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w])", words) for n in nouns)
+
+
+@lru_cache(maxsize=1)
+def _role_synonyms() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in word_list("role_synonyms"):
+        noun, _, others = line.partition(":")
+        table[noun.strip()] = tuple(o.strip() for o in others.split(",") if o.strip())
+    return table
+
+
+_DETERMINER = re.compile(r"^(?:l'|(?:le|la|les|un|une|du|au|ce|cet|cette)\s+)")
 
 
 def _title_nouns(mention: Mention) -> str:
-    return fold_text(mention.text).split(maxsplit=1)[-1].replace("-", " ")
+    # « l'élu » → « elu », « le porte-parole » → « porte parole »
+    return _DETERMINER.sub("", fold_text(mention.text)).replace("-", " ")

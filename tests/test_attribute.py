@@ -284,6 +284,10 @@ CASES = [
     case("Marco Rubio a salué des progrès. Le responsable a ajouté que rien n'était signé.",
          [("Marco Rubio a salué des progrès.", "rubio"), ("Le responsable a ajouté que rien n'était signé.", None)],
          "generic-role-that-no-words-gave-is-no-one"),
+    case("Le maire Bernard Castel suit ces tractations. « Rien ne bouge », confie l’élu.",
+         [("« Rien ne bouge », confie l’élu.", "castel")], "elided-role-that-stands-for-the-named-one"),
+    case("Marco Rubio a parlé. « Rien ne bouge », confie l’élu.",
+         [("« Rien ne bouge », confie l’élu.", None)], "elided-role-that-no-one-holds"),
     case("L’ancien ambassadeur de France à Moscou Jean-Marc Lefranc juge la méthode « brouillonne ».", "lefranc",
          "role-with-a-place-complement-then-name"),
     case("Anne Guérin, chercheuse à l'IFRI, juge le texte fragile. Une source a confirmé la réunion. Pour la "
