@@ -82,6 +82,20 @@ def split_clauses(masked: str, folded: str | None = None) -> list[tuple[int, int
     return spans
 
 
+# « Nous ne signerons rien. » then, on the next line, « — Volodymyr Zelensky, lundi à Kiev »
+_SIGNATURE = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
+
+
+def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) -> Attribution | None:
+    """The source signing a quotation on the line after it, if any."""
+    dash = _SIGNATURE.match(text, end)
+    i = bisect_left(starts, dash.end()) if dash else len(starts)
+    if i < len(mentions) and mentions[i].start == dash.end() and mentions[i].speaker:
+        signer = mentions[i]
+        return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
+    return None
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     piece = text[a:b]
     lead = len(piece) - len(piece.lstrip())
@@ -166,6 +180,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         elif turn == "answer" and interview is not None and interview.guest \
                 and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text):
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
+        if attribution is None and fully_quoted and not inside:
+            attribution = _signature(text, sentence.end, doc_mentions, starts)
         if started_inside or inside:
             run.append((sentence, masked))
             if attribution and run_attribution is None:

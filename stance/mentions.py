@@ -40,7 +40,8 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
     groups = re.compile(r"(?<![\w])(?:" + trie_pattern(word_list("group_phrases")) + r")(?![\w])")
-    person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)\s+|(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?)\s+)"
+    # Latin Extended-A letters (Ā-ž) in names: « Radosław », « Kęstutis »
+    person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)\s+|(?P<first>[A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž]+(?:-[A-Za-zà-ÿĀ-ž]+)?)\s+)"
                         r"(?:[A-ZÀ-Ý][\w'’\-]*[\w]\s+)*?(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])(?![\w'’-]*\s+[A-ZÀ-Ý][a-zà-ÿ])")
     return source, groups, person, frozenset(word_list("first_names"))
 
@@ -68,7 +69,8 @@ _WORD_BEFORE = re.compile(r"\w[\s,]+$")
 # « selon la CEDH »); registered acronyms (UE, OTAN, AIEA…) are found first by the registry.
 _ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Dd]u\s+|[Aa]u\s+)"
                       r"(?P<name>[A-Z]{2,6})(?![\w'’-])")
-_PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere)(?![\w'])")
+_PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere"
+                      r"|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
 
 
 def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
@@ -155,7 +157,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for match in _PRONOUN.finditer(folded, start, end):
         if free(*match.span()):
             word = match.group("p")
-            gender = "f" if word.startswith(("elle", "celle", "cette")) else "m"
+            gender = "f" if word.startswith(("elle", "celle", "cette")) else "" if word.startswith("ses") else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
     return _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
@@ -185,12 +187,31 @@ def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], title
                 mention = replace(mention, speaker=rebound)
         if previous is not None and previous.start in titles and mention.kind == "person" and mention.speaker \
                 and previous.speaker not in (None, mention.speaker) \
-                and _TITLE_NAME_GAP.fullmatch(folded, previous.end, mention.start):
+                and _TITLE_NAME_GAP.fullmatch(folded, previous.end, mention.start) \
+                and not _name_opens_clause(folded, previous, mention):
             holders[(previous.speaker, _title_key(previous.text))] = mention.speaker
             out[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])
             continue
         out.append(mention)
     return out
+
+
+_LAST_WORD = re.compile(r"([\w']+)\s*$")
+_CLOSES_APPOSITION = re.compile(r"\s*(?:[,)]|$)")
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return frozenset(word_list("prepositions"))
+
+
+def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
+    """« lors d'une conférence avec le chancelier allemand, Emmanuel Macron a jugé »: the role
+    ends a phrase after a preposition and the name, not closed by a comma, opens the clause."""
+    if "," not in folded[role.end:name.start]:
+        return False
+    before = _LAST_WORD.search(folded, max(0, role.start - 30), role.start)
+    return bool(before and before.group(1) in _prepositions() and not _CLOSES_APPOSITION.match(folded, name.end))
 
 
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
@@ -222,6 +243,7 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
                 and nxt.kind in ("person", "institution", "media") and nxt.start - mention.end < 45 \
                 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
+                and not _name_opens_clause(folded, mention, nxt) \
                 and not _NOT_IN_APPOSITION.search(text, mention.end, nxt.start):
             out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
             skip = j - i

@@ -118,6 +118,17 @@ def _is_incise_gap(gap: str) -> bool:
     return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith(("'", "ant")) for w in words)
 
 
+# « X a remercié l'Union et affirmé que … »: a participle after « et » shares the auxiliary
+# of the verb before it
+_AND_BEFORE = re.compile(r"(?<![\w'])et\s*$")
+_EARLIER_AUXILIARY = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient)\s+\w+")
+
+
+def _shares_auxiliary(masked: str, position: int) -> bool:
+    and_before = _AND_BEFORE.search(masked, 0, position)
+    return bool(and_before and _EARLIER_AUXILIARY.search(masked, 0, and_before.start()))
+
+
 def _has_required(requires: str, after: str) -> bool:
     for word in requires.split("|"):
         tail = "" if word.endswith("'") else r"(?![\w])"
@@ -154,7 +165,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
-        has_aux = bool(distant_auxiliary().search(masked, 0, verb.start()))
+        has_aux = bool(distant_auxiliary().search(masked, 0, verb.start())) or _shares_auxiliary(masked, verb.start())
     # « en estimant que… », « …, estimant que… »: a gerund or participle of speech after « en »
     # or a comma reports for the clause subject
     speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith((" en", ",")) \
