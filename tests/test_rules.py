@@ -37,6 +37,8 @@ def test_counter_examples_do_not_get_the_rule_label(rule, sentence: str) -> None
     pytest.param("Rubio a assuré que les talks n'étaient pas dans l'impasse.", "progress.deadlock_denied", "progress",
                  id="deadlock-denied"),
     pytest.param("Le Kremlin a rejeté la proposition européenne.", "obstacle.reject_proposal", "obstacle", id="reject"),
+    pytest.param("Selon une source, la partie russe n'a pas rejeté l'idée d'emblée.", "obstacle.reject_proposal",
+                 "progress", id="rejection-denied-is-openness"),
 ])
 def test_final_vote(text: str, rule: str, label: str) -> None:
     vote = final_vote(apply_rules(text))
