@@ -53,8 +53,8 @@ def is_negated(folded: str, start: int) -> bool:
         return False
     for match in _negator_pattern().finditer(recent):
         tail = recent[match.end():]
-        if match.group() == "plus" and not re.search(r"(?<![\w'])(?:ne|n')", recent[:match.start()]):
-            continue  # « plus de progrès » is a comparison, not « ne … plus »
+        if match.group() in ("plus", "point") and not re.search(r"(?<![\w'])(?:ne|n')", recent[:match.start()]):
+            continue  # « plus de progrès » is a comparison, « le point de blocage » a noun: not « ne … plus / point »
         if re.match(r"\s+(?:seulement|uniquement)\b", tail):
             continue
         return True

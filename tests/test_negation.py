@@ -25,6 +25,8 @@ def _at(text: str, cue: str) -> tuple[str, int]:
     pytest.param("Il y a plus de progrès que prévu.", "progres", False, id="plus-comparative"),
     pytest.param("Non seulement des progrès, mais un accord.", "progres", False, id="non-seulement"),
     pytest.param("Il n'y a guère de rapprochement.", "rapprochement", True, id="guere"),
+    pytest.param("Le Donbass reste le principal point de blocage.", "blocage", False, id="point-the-noun"),
+    pytest.param("Nous ne sommes point dans une impasse.", "impasse", True, id="ne-point"),
 ])
 def test_is_negated(text: str, cue: str, negated: bool) -> None:
     folded, start = _at(text, cue)
