@@ -23,6 +23,11 @@ def _negator_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in word_list("negation_idioms")))
+
+
+@lru_cache(maxsize=1)
 def _double_negation() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in word_list("double_negation")))
 
@@ -48,7 +53,7 @@ def is_negated(folded: str, start: int) -> bool:
     begin = clause_start(folded, start)
     window = folded[begin:start]
     words = re.findall(r"[\w']+", window)
-    recent = " ".join(words[-_WINDOW_WORDS:])
+    recent = _idioms().sub(" ", " ".join(words[-_WINDOW_WORDS:]))
     if _double_negation().search(recent):
         return False
     for match in _negator_pattern().finditer(recent):

@@ -27,6 +27,9 @@ def _at(text: str, cue: str) -> tuple[str, int]:
     pytest.param("Il n'y a guère de rapprochement.", "rapprochement", True, id="guere"),
     pytest.param("Le Donbass reste le principal point de blocage.", "blocage", False, id="point-the-noun"),
     pytest.param("Nous ne sommes point dans une impasse.", "impasse", True, id="ne-point"),
+    pytest.param("Un accord sera sans doute trouvé rapidement.", "trouve", False, id="sans-doute-idiom"),
+    pytest.param("Nul doute que des progrès ont été faits.", "progres", False, id="nul-doute-idiom"),
+    pytest.param("Il n'y a sans doute aucun progrès.", "progres", True, id="idiom-then-negator"),
 ])
 def test_is_negated(text: str, cue: str, negated: bool) -> None:
     folded, start = _at(text, cue)
