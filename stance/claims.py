@@ -89,11 +89,13 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
 def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) -> Attribution | None:
     """The source signing a quotation on the line after it, if any."""
     dash = _SIGNATURE.match(text, end)
-    i = bisect_left(starts, dash.end()) if dash else len(starts)
-    if i < len(mentions) and mentions[i].start == dash.end() and mentions[i].speaker:
-        signer = mentions[i]
-        return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
-    return None
+    if dash is None:
+        return None
+    i = bisect_left(starts, dash.end())
+    signer = mentions[i] if i < len(mentions) else None
+    if signer is None or signer.start != dash.end() or not signer.speaker:
+        return None
+    return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .clean import fold
 from .records import Mention
-from .resources import word_list
+from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
 from .trie import trie_pattern
 
@@ -55,11 +55,6 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
                          rf"(?P<det>l'|le\s+|la\s+)?(?P<noun>{nouns})(?![\w'])"
                          rf"(?P<qualifiers>(?:\s+(?:{qualifiers})(?![\w'])){{0,3}})")
     return pattern, frozenset(n[:-1] for n in listed if n.endswith("+"))
-
-
-@lru_cache(maxsize=1)
-def _title_acronyms() -> frozenset[str]:
-    return frozenset(word_list("title_acronyms"))
 
 
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
@@ -145,7 +140,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         sid = ascii_id(match.group("last"))
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
-    titles_only = _title_acronyms()
+    titles_only = word_set("title_acronyms")
     for match in _ACRONYM.finditer(text, start, end):
         a, b = match.span("name")
         gender = {"la": "f", "le": "m", "du": "m", "au": "m"}.get(match.group("det").strip().lower(), "")
@@ -200,18 +195,13 @@ _LAST_WORD = re.compile(r"([\w']+)\s*$")
 _CLOSES_APPOSITION = re.compile(r"\s*(?:[,)]|$)")
 
 
-@lru_cache(maxsize=1)
-def _prepositions() -> frozenset[str]:
-    return frozenset(word_list("prepositions"))
-
-
 def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
     """« lors d'une conférence avec le chancelier allemand, Emmanuel Macron a jugé »: the role
     ends a phrase after a preposition and the name, not closed by a comma, opens the clause."""
     if "," not in folded[role.end:name.start]:
         return False
     before = _LAST_WORD.search(folded, max(0, role.start - 30), role.start)
-    return bool(before and before.group(1) in _prepositions() and not _CLOSES_APPOSITION.match(folded, name.end))
+    return bool(before and before.group(1) in word_set("prepositions") and not _CLOSES_APPOSITION.match(folded, name.end))
 
 
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")

@@ -55,6 +55,12 @@ def word_list(name: str) -> tuple[str, ...]:
     return parse_word_list(data_path(f"{name}.txt").read_text(encoding="utf-8"))
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Entries of ``stance/data/<name>.txt`` as a set, for membership tests."""
+    return frozenset(word_list(name))
+
+
 def load_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning syntax errors into a `ConfigError` naming file and line."""
     try:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .clean import fold, zone_text
 from .nltk_parts import load_nltk_parts
 from .records import Sentence
-from .resources import word_list
+from .resources import word_list, word_set
 
 _PUNKT = load_nltk_parts().punkt
 _ORTHO_MID_LC = _PUNKT._ORTHO_MID_LC
@@ -83,7 +83,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         gap_start = match.start("gap")
         if text[gap_start - 1] == ".":
             word = _WORD_BEFORE.search(text, max(position, gap_start - 40), gap_start)
-            if word and word.group(1).lower() in _abbreviations():
+            if word and word.group(1).lower() in word_set("abbreviations"):
                 continue
         spans.extend(_punkt_spans(text, position, gap_start))
         position = match.end()
@@ -161,17 +161,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
     if not word or not word.group()[0].isupper():
         return False
     token = word.group().lower().replace("’", "'")
-    return token in _starters() or token.split("'")[0] + "'" in _starters()
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(word_list("abbreviations"))
-
-
-@lru_cache(maxsize=1)
-def _starters() -> frozenset[str]:
-    return frozenset(word_list("sentence_starters"))
+    return token in word_set("sentence_starters") or token.split("'")[0] + "'" in word_set("sentence_starters")
 
 
 def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:

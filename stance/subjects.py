@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .records import Mention
-from .resources import word_list
+from .resources import word_list, word_set
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon
 
 WORDS_AND_ELISIONS = re.compile(r"[\w]+'?|'")
@@ -29,11 +29,6 @@ _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 # … but a common-noun source takes a noun complement: « a confié un membre de la délégation »
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:du|des|de\s+la|de\s+l'|d'une|d'un|de\s+son|de\s+sa|de\s+ses|de\s+leur)\s*\w")
-
-
-@lru_cache(maxsize=1)
-def _prepositions() -> frozenset[str]:
-    return frozenset(word_list("prepositions"))
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +50,7 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
         return True
     last = words[-1]
     pair = " ".join(words[-2:])
-    return last not in _prepositions() and pair not in _prepositions()
+    return last not in word_set("prepositions") and pair not in word_set("prepositions")
 
 
 def subjects_possible(masked: str, mentions: list[Mention], offset: int) -> list[Mention]:
