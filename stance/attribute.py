@@ -26,6 +26,8 @@ _LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
 _QUOTE_CHARS = re.compile('[«»“”„"]')
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
+_LABEL_PREFIX = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{2,30}\s*[–—-]\s*)?")  # « EXTRAIT SONORE – »
+_LABEL_COLON = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?:\s")  # « (traduction) : »
 _COLON_QUOTE = re.compile(r":[\s.!?…]*$")  # quotes are blanked: a colon then only the quotation
 _MIN_QUOTE_WORDS = 4
 _SUBJECT_REACH = 12
@@ -104,8 +106,10 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         hit = _selon_source(masked, selon.end(), mentions, offset)
         if hit:
             return build(hit, selon.group("cue"), "selon", coordinated(text, mentions, hit)), mentions
-    # Headline « Rubio : « … » », also for a name the registry does not know
-    if outside and outside[0].start - offset <= 2 and re.match(r"\s*:\s", masked[outside[0].end - offset:]):
+    # Headline « Rubio : « … » », also for a name the registry does not know; a transcript's
+    # « EXTRAIT SONORE – Marco Rubio (traduction) : … » too
+    prefix = _LABEL_PREFIX.match(sentence.text).end()
+    if outside and outside[0].start - offset <= max(2, prefix) and _LABEL_COLON.match(masked, outside[0].end - offset):
         return build(outside[0], ":", "headline"), mentions
     label = _HEADLINE_NAME.match(sentence.text)
     if label and not outside[:1]:

@@ -132,6 +132,22 @@ def _starts_with(folded_line: str, name: str) -> bool:
     return _starts_regex(name).match(folded_line) is not None
 
 
+@cache
+def _question_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # cues that always open a question, and cues that do only on a line that asks (« … ? »)
+    cues = word_list("question_cues")
+    asking = [c[:-1].strip() for c in cues if c.endswith("?")]
+    always = [c for c in cues if not c.endswith("?")]
+    never = r"(?!x)x"
+    return (re.compile(trie_pattern(always, gap=" ") if always else never),
+            re.compile(trie_pattern(asking, gap=" ") if asking else never))
+
+
+def _asks(folded_line: str) -> bool:
+    always, asking = _question_regexes()
+    return always.match(folded_line) is not None or (asking.match(folded_line) is not None and "?" in folded_line)
+
+
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
@@ -153,7 +169,7 @@ def classify_line(line: str, folded_line: str, first: bool = False) -> str:
         return "boilerplate"
     if _starts_with(folded_line, "link_cues"):
         return "link"
-    if _starts_with(folded_line, "question_cues"):
+    if _asks(folded_line):
         return "question"
     words = len(_WORD.findall(folded_line))
     final = bool(_FINAL_PUNCT.search(folded_line))

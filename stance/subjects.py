@@ -173,6 +173,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     group = "inv" if verb.group("inv") else "auxinv"
     inverted_pronoun = verb.group(group)
     if inverted_pronoun:
+        before = masked[:verb.start()].rstrip()
+        if masked.rstrip().endswith("?") and not before.endswith((",", '"')):
+            return None  # « Comment réagissent-ils ? » asks; an incise follows a quote or a comma
         word = inverted_pronoun.rsplit("-", 1)[-1]
         if word == "on":  # « estime-t-on au Kremlin »: the place after is the source
             hit = next((m for m in mentions if m.start >= end and m.speaker), None)
