@@ -35,7 +35,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     nouns = trie_pattern(set(singular + plural))
     sides = trie_pattern(_SIDE_ADJECTIVES)
     source = re.compile(
-        r"(?<![\w])(?P<det>une|un|des|de|d'|la|le|les|l'|cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
+        r"(?<![\w])(?P<det>une|un|des|de|d'|du|au|la|le|les|l'|cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)\s*(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
@@ -110,7 +110,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         same = "meme" in folded[match.start():match.start("noun")]
         if match.group("side2"):
             add(match.start(), match.end(), "*", "group", "", "")
-        elif det not in ("le", "la", "l'", "ce", "cette", "son", "sa", "leur") or same or "source" in noun \
+        elif det not in ("le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "leur") or same or "source" in noun \
                 or "proche" in noun:  # « la même source », « le même diplomate »: the anonymous source again
             add(match.start(), match.end(), "source", "source", gender, side)
         elif not plural:
@@ -204,6 +204,7 @@ def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
     return bool(before and before.group(1) in word_set("prepositions") and not _CLOSES_APPOSITION.match(folded, name.end))
 
 
+_OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux)\s")  # a title found with its article: « du président ukrainien »
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
 # a verb or a clause between a role and a name: not an apposition. Matched on the original
@@ -223,9 +224,12 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
             skip -= 1
             continue
         j = i + 1
-        if mention.kind == "role" and j + 1 < len(mentions) and mentions[j].kind != "person" \
-                and _COMPLEMENT_BEFORE.search(folded, mention.end, mentions[j].start):
-            j += 1  # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko »: the body is the role's complement
+        if mention.kind == "role" and j < len(mentions) \
+                and (_COMPLEMENT_BEFORE.search(folded, mention.end, mentions[j].start)
+                     or _OWN_PREPOSITION.match(folded, mentions[j].start)):
+            # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko », « le porte-parole du
+            # président ukrainien »: what follows « de » is the role's complement, never its holder
+            j += 1
         nxt = mentions[j] if j < len(mentions) else None
         after = mentions[j + 1] if j + 1 < len(mentions) else None
         # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »

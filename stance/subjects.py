@@ -39,6 +39,8 @@ def _media_nouns() -> frozenset[str]:
 def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     """A mention can be a subject unless a preposition stands right before it (also before
     the outlet noun of a media name: « publié par le site Politico »)."""
+    if masked.startswith(("du ", "au "), mention.start - offset):
+        return False  # « du pape Léon XIV »: the mention holds its own preposition
     words = WORDS_AND_ELISIONS.findall(masked[max(0, mention.start - offset - 60):mention.start - offset])
     for size in (3, 2, 1):
         if len(words) > size and " ".join(words[-size:]) in _media_nouns():
