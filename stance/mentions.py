@@ -57,6 +57,16 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, frozenset(n[:-1] for n in listed if n.endswith("+"))
 
 
+@lru_cache(maxsize=1)
+def _epithets() -> dict[str, str]:
+    return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
+
+
+@lru_cache(maxsize=1)
+def _epithet_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?P<noun>{trie_pattern(_epithets())})(?![\w'])")
+
+
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"\w[\s,]+$")
@@ -153,6 +163,10 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if free(*match.span()):
             word = match.group("p")
             gender = "f" if word.startswith(("elle", "celle", "cette")) else "" if word.startswith("ses") else "m"
+            add(match.start(), match.end(), None, "pronoun", gender, "")
+    for match in _epithet_pattern().finditer(folded, start, end):
+        if free(*match.span()):  # « le quinquagénaire »: « le » or « la » gives the gender
+            gender = _epithets()[match.group("noun")] or ("f" if match.group("det") == "la" else "m")
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
     return _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
