@@ -104,22 +104,20 @@ _WORD = re.compile(r"\w+")
 
 
 @cache
-def _cue_regexes(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes of a cue list: entries ending in "*" anchor at the line start, others anywhere.
-
-    Two regexes, not one alternation with ``\\A``: a line-start branch would be tried at
-    every position of every line.
-    """
+def _marked_regexes(name: str, marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes of a cue list: the entries ending in ``marker`` (without it), and the others."""
     cues = word_list(name)
-    starts = [c[:-1] for c in cues if c.endswith("*")]
-    anywhere = [c for c in cues if not c.endswith("*")]
+    marked = [c[:-1].strip() for c in cues if c.endswith(marker)]
+    plain = [c for c in cues if not c.endswith(marker)]
     never = r"(?!x)x"
-    return (re.compile(trie_pattern(starts, gap=" ") if starts else never),
-            re.compile(trie_pattern(anywhere, gap=" ") if anywhere else never))
+    return (re.compile(trie_pattern(marked, gap=" ") if marked else never),
+            re.compile(trie_pattern(plain, gap=" ") if plain else never))
 
 
 def _cue_match(folded_line: str, name: str) -> bool:
-    at_start, anywhere = _cue_regexes(name)
+    # entries ending in "*" anchor at the line start, others anywhere: two regexes, not one
+    # alternation with ``\A``, which would be tried at every position of every line
+    at_start, anywhere = _marked_regexes(name, "*")
     return at_start.match(folded_line) is not None or anywhere.search(folded_line) is not None
 
 
@@ -132,19 +130,9 @@ def _starts_with(folded_line: str, name: str) -> bool:
     return _starts_regex(name).match(folded_line) is not None
 
 
-@cache
-def _question_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # cues that always open a question, and cues that do only on a line that asks (« … ? »)
-    cues = word_list("question_cues")
-    asking = [c[:-1].strip() for c in cues if c.endswith("?")]
-    always = [c for c in cues if not c.endswith("?")]
-    never = r"(?!x)x"
-    return (re.compile(trie_pattern(always, gap=" ") if always else never),
-            re.compile(trie_pattern(asking, gap=" ") if asking else never))
-
-
 def _asks(folded_line: str) -> bool:
-    always, asking = _question_regexes()
+    # cues ending in "?" open a question only on a line that asks (« JOURNALISTE : … ? »)
+    asking, always = _marked_regexes("question_cues", "?")
     return always.match(folded_line) is not None or (asking.match(folded_line) is not None and "?" in folded_line)
 
 
