@@ -109,8 +109,11 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     # Headline « Rubio : « … » », also for a name the registry does not know; a transcript's
     # « EXTRAIT SONORE – Marco Rubio (traduction) : … » too
     prefix = _LABEL_PREFIX.match(sentence.text).end()
-    if outside and outside[0].start - offset <= max(2, prefix) and _LABEL_COLON.match(masked, outside[0].end - offset):
-        return build(outside[0], ":", "headline"), mentions
+    colon = _LABEL_COLON.match(masked, outside[0].end - offset) if outside else None
+    if colon and outside[0].start - offset <= max(2, prefix):
+        # an outlet before a colon asks the questions (« France 24 : Croyez-vous … ? »), unless it is quoted
+        if outside[0].kind != "media" or _QUOTE_CHARS.match(sentence.text, colon.end()):
+            return build(outside[0], ":", "headline"), mentions
     label = _HEADLINE_NAME.match(sentence.text)
     if label and not outside[:1]:
         name = Mention(offset, offset + label.end(1), label.group(1), ascii_id(label.group(1).split()[-1]), "person")

@@ -24,7 +24,7 @@ from .speakers import Registry, load_registry
 from .subjects import subjects_possible
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
-_APPOSITION = re.compile(r"\s*,\s*((?:[\w'-]+\s+){0,3}[\w'-]+)")
+_APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\s)(?=alors\s+qu)"
                     r"|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)"
                     r"|(?<=,\s)(?=\w+ant\s+(?:toutefois|cependant|neanmoins|pourtant)\s+qu)")

@@ -227,6 +227,7 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
     folded = fold(text) if folded is None else folded
     zones: list[Zone] = []
     seen_text = False
+    cut = False  # past a paywall cut: nothing after it is the article
     for raw_start, raw_end in _wrapped_lines(text):
         line = text[raw_start:raw_end]
         lead = len(line) - len(line.lstrip())
@@ -244,7 +245,8 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
         zones.extend(prefixes)
         if start + consumed < end:
             body = text[start + consumed:end]
-            kind = classify_line(body, folded_line[consumed:], first=not seen_text)
+            cut = cut or _cue_match(folded_line, "paywall_cues")
+            kind = "boilerplate" if cut else classify_line(body, folded_line[consumed:], first=not seen_text)
             seen_text = seen_text or kind in ("prose", "heading")  # a date header before the title keeps it first
             zones.append(Zone(start + consumed, end, kind))
     return zones

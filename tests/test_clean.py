@@ -224,3 +224,10 @@ def test_a_long_first_line_without_final_punctuation_is_a_title() -> None:
     body = "Le Kremlin a salué des échanges utiles, sans plus de détails sur la suite des discussions à venir"
     kinds = [z.kind for z in zone_text(f"date 2027-01-19\n{title}\n\n{body}\n")]
     assert kinds == ["header", "heading", "prose"]  # the same length further down stays prose
+
+
+def test_nothing_after_a_paywall_cut_is_the_article() -> None:
+    text = ("Le Kremlin a jugé le plan utile.\n\nCet article est réservé aux abonnés. Il vous reste 65% à découvrir.\n\n"
+            "Zelensky : « Nous ne signerons rien »\n")
+    kinds = [zone.kind for zone in zone_text(text)]
+    assert kinds == ["prose", "boilerplate", "boilerplate"]
