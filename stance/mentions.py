@@ -141,13 +141,15 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     while match := person.search(text, position, end):
         a, b = match.span()
         first = match.group("first")
-        if first and fold(first) not in first_names:
+        family_first = bool(first) and fold(first) in word_set("family_names_first") \
+            and match.start("last") == match.end("first") + 1  # « Wang Yi »: two words, the family name first
+        if first and fold(first) not in first_names and not family_first:
             position = a + len(first)  # « Pour Thomas Garnier »: a name may start at the next word
             continue
         position = b
         if not free(a, b):
             continue
-        sid = ascii_id(match.group("last"))
+        sid = ascii_id(first if family_first else match.group("last"))
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
     titles_only = word_set("title_acronyms")
@@ -221,6 +223,9 @@ def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
 _OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux)\s")  # a title found with its article: « du président ukrainien »
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
+# a longer complement is an apposition only when a comma closes it (« le porte-parole du
+# ministère chinois des Affaires étrangères, Lin Jian »)
+_LONG_APPOSITION_GAP = re.compile(r"\s+(?:[\w'-]+\s+){5,8}?[\w'-]+\s*,\s*")
 # a verb or a clause between a role and a name: not an apposition. Matched on the original
 # text, where the preposition « à » (« l'ancien ambassadeur à Moscou X ») is not the verb « a »
 _NOT_IN_APPOSITION = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont|[ée]tait|que|qu['’]|qui|selon)(?![\w'’])",
@@ -249,8 +254,9 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »
         listed = mention.kind == "role" or (after is not None and re.fullmatch(r"\s*et\s*", folded[nxt.end:after.start]))
         if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
-                and nxt.kind in ("person", "institution", "media") and nxt.start - mention.end < 45 \
-                and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start) \
+                and nxt.kind in ("person", "institution", "media") \
+                and (nxt.start - mention.end < 45 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start)
+                     or nxt.start - mention.end < 75 and _LONG_APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start)) \
                 and not _name_opens_clause(folded, mention, nxt) \
                 and not _NOT_IN_APPOSITION.search(text, mention.end, nxt.start):
             out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
