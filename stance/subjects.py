@@ -126,6 +126,12 @@ def _shares_auxiliary(masked: str, position: int) -> bool:
     return bool(and_before and _EARLIER_AUXILIARY.search(masked, 0, and_before.start()))
 
 
+@lru_cache(maxsize=1)
+def _infinitive_frame() -> re.Pattern[str]:
+    frames = "|".join(re.escape(f) for f in sorted(word_list("infinitive_frames"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{frames})\s*$")
+
+
 def _has_required(requires: str, after: str) -> bool:
     for word in requires.split("|"):
         tail = "" if word.endswith("'") else r"(?![\w])"
@@ -167,7 +173,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # or a comma reports for the clause subject
     speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith((" en", ",")) \
         and FRAMES_SPEECH.match(masked, verb.end()) is not None
-    if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund \
+    # « a tenu à rappeler », « s'est borné à répéter »: the infinitive reports for the clause subject
+    framed = is_infinitive(form) and _infinitive_frame().search(masked, 0, verb.start()) is not None
+    if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund and not framed \
             and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
         return None
     start, end = verb.start() + offset, verb.end() + offset

@@ -61,6 +61,8 @@ def verb_lexicon() -> dict[str, VerbEntry]:
         reflexive = re.match(r"(?:se |s')(.*)", lemma)
         if listed.strip():
             words = [fold(f).strip() for f in listed.split(",") if f.strip()]
+            if " " not in lemma:
+                words.append(lemma)  # the infinitive too (« a tenu à rappeler »)
         elif (reflexive.group(1) if reflexive else lemma).split()[0].endswith("er"):
             words = _generate_forms(reflexive.group(1) if reflexive else lemma)
         else:
