@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .records import Mention
 from .resources import word_list, word_set
+from .trie import trie_pattern
 from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon
 
 WORDS_AND_ELISIONS = re.compile(r"[\w]+'?|'")
@@ -128,8 +129,7 @@ def _shares_auxiliary(masked: str, position: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _infinitive_frame() -> re.Pattern[str]:
-    frames = "|".join(re.escape(f) for f in sorted(word_list("infinitive_frames"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{frames})\s*$")
+    return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('infinitive_frames'), gap=' ')})\s*$")
 
 
 def _has_required(requires: str, after: str) -> bool:
