@@ -19,6 +19,7 @@ from .resolve import Resolver
 from .resources import word_list
 from .speakers import Registry, ascii_id
 from .subjects import FRAMES_SPEECH, WORDS_AND_ELISIONS, coordinated, subject_of_verb, subjects_possible
+from .trie import trie_pattern
 from .verbs import verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
@@ -70,8 +71,7 @@ def mask_quotes(original: str, folded: str, inside: bool) -> tuple[str, bool]:
 
 @lru_cache(maxsize=1)
 def _selon_pattern() -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in sorted(word_list("selon_cues"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?P<cue>{cues})\s+")
+    return re.compile(rf"(?<![\w'])(?P<cue>{trie_pattern(word_list('selon_cues'), gap=' ')})\s+")
 
 
 def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str | None]:

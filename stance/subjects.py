@@ -105,8 +105,7 @@ _ADDRESSEE_NEXT = re.compile(r"(?:^|\s)(?:a|au|aux|a\s+l')\s*$")
 
 @lru_cache(maxsize=1)
 def _incise_phrases() -> re.Pattern[str]:
-    phrases = sorted(word_list("incise_phrases"), key=len, reverse=True)
-    return re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases))
+    return re.compile(rf"\b(?:{trie_pattern(word_list('incise_phrases'), gap=' ')})\b")
 
 
 def _is_incise_gap(gap: str) -> bool:
