@@ -30,6 +30,9 @@ def _at(text: str, cue: str) -> tuple[str, int]:
     pytest.param("Un accord sera sans doute trouvé rapidement.", "trouve", False, id="sans-doute-idiom"),
     pytest.param("Nul doute que des progrès ont été faits.", "progres", False, id="nul-doute-idiom"),
     pytest.param("Il n'y a sans doute aucun progrès.", "progres", True, id="idiom-then-negator"),
+    pytest.param("Nous avons fait des pas dans la bonne direction.", "bonne", False, id="pas-the-noun"),
+    pytest.param("Un premier pas vers la paix a été franchi.", "paix", False, id="premier-pas"),
+    pytest.param("Ils n'ont pas fait un pas vers la paix.", "paix", True, id="negated-step"),
 ])
 def test_is_negated(text: str, cue: str, negated: bool) -> None:
     folded, start = _at(text, cue)
