@@ -76,6 +76,19 @@ def test_duplicates_and_evaluation_overlap_are_found(tmp_path: Path) -> None:
     assert any("overlaps evaluation text" in m for m in messages) or any("duplicate" in m for m in messages[:1])
 
 
+def test_two_articles_may_quote_the_same_stock_phrase(tmp_path: Path) -> None:
+    for doc in ("a", "b"):
+        (tmp_path / f"{doc}.txt").write_text("« C'est un pas important. »", encoding="utf-8")
+    rows = [{"doc": doc, "start": 2, "end": 25, "text": "C'est un pas important.", "speakers": ["oumerov"],
+             "label": "progress"} for doc in ("a", "b")]
+    assert validate([_write(tmp_path, "g.jsonl", rows)], [tmp_path]) == []
+    twice = [rows[0], {**rows[0], "text": "C'est un pas important.", "start": 2}]
+    assert any("duplicate" in p.message for p in validate([_write(tmp_path, "t.jsonl", twice)], [tmp_path]))
+    train = [{"text": "c'est un pas important", "speakers": ["oumerov"], "label": "progress"}]
+    problems = validate([_write(tmp_path, "g.jsonl", rows), _write(tmp_path, "tr.jsonl", train)], [tmp_path])
+    assert any("duplicate" in p.message for p in problems)
+
+
 def test_normalize_text_folds_accents_and_punctuation() -> None:
     assert normalize_text("« Élan », a-t-il dit !") == normalize_text("elan a t il dit")
 
