@@ -203,9 +203,12 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # the narrated sentence's subject becomes the antecedent of the next « il »; a place
             # after a preposition (« À Moscou, le chef de la diplomatie russe … ») never does
             subject = next((m for m in subjects_possible(masked, mentions, sentence.start)
-                            if m.speaker and m.kind in ("person", "institution", "media")), None)
+                            if m.speaker and m.kind in ("person", "institution", "media") or m.kind == "role"), None)
             if subject is not None and subject.start - sentence.start < 80:
-                resolver.push(subject, subject.speaker)
+                if subject.speaker:
+                    resolver.push(subject, subject.speaker)
+                elif (held := resolver.resolve(subject)[0]) not in (None, "source", "*"):
+                    resolver.refocus(held)  # « … que l'émissaire joue les optimistes. Il a … »
         if attribution:
             last_attributed = sentence.index
         if mentions:  # « Ce dernier » looks past a sentence that names no one

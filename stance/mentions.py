@@ -67,6 +67,27 @@ def _epithet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?P<noun>{trie_pattern(_epithets())})(?![\w'])")
 
 
+@lru_cache(maxsize=1)
+def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    nouns = [line.partition("|")[0].strip() for line in word_list("source_nouns")] + list(word_list("person_appositions"))
+    noun = trie_pattern(nouns)
+    after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])")
+    before = re.compile(rf"(?<![\w'])(?:{noun})(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+$")
+    function_words = word_set("prepositions") | word_set("sentence_starters") | frozenset(_DETERMINERS)
+    return after, before, function_words
+
+
+def _named_by_role(folded: str, first: int, end: int, lower: int, upper: int) -> bool:
+    """Two capitalised words with an unknown first name name a person when a role stands in
+    apposition after them (« Gwenaël Riou, maître de conférences ») or right before them
+    (« le député Erwan Caradec »). The apposition has no article: « A Abou Dhabi, le
+    président a parlé » names a place."""
+    after, before, function_words = _role_context()
+    if folded[first:folded.find(" ", first)] in function_words:
+        return False
+    return bool(after.match(folded, end, upper) or before.search(folded, max(lower, first - 60), first))
+
+
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"\w[\s,]+$")
@@ -143,7 +164,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         first = match.group("first")
         family_first = bool(first) and fold(first) in word_set("family_names_first") \
             and match.start("last") == match.end("first") + 1  # « Wang Yi »: two words, the family name first
-        if first and fold(first) not in first_names and not family_first:
+        if first and fold(first) not in first_names and not family_first \
+                and not (match.start("last") == match.end("first") + 1
+                         and _named_by_role(folded, match.start("first"), match.end(), start, end)):
             position = a + len(first)  # « Pour Thomas Garnier »: a name may start at the next word
             continue
         position = b

@@ -44,8 +44,11 @@ class Resolver:
     def push(self, mention: Mention, speaker: str, apposition: str = "") -> None:
         """Put ``speaker`` in focus; ``apposition`` is what the article said of it right after
         its name (« Anne Verhaegen, chercheuse à l'IEES »), so « la chercheuse » finds it later."""
-        words = f"{mention.text} {apposition}" if apposition else mention.text
-        entity = Entity(speaker, mention.gender, mention.side, mention.kind, fold_text(words).replace("-", " "))
+        words = fold_text(f"{mention.text} {apposition}" if apposition else mention.text).replace("-", " ")
+        known = next((e for e in self.entities if e.speaker == speaker), None)
+        if known:  # named again: what was said of it before still holds
+            words = known.text if words in known.text else f"{known.text} {words}"
+        entity = Entity(speaker, mention.gender, mention.side, mention.kind, words)
         self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
 
     def said(self, mention: Mention, speaker: str, apposition: str = "") -> None:
@@ -75,6 +78,8 @@ class Resolver:
             return (outlet, None) if outlet else (None, f"no media cited before « {mention.text} »")
         if mention.kind == "role" and not mention.side:
             return self._resolve_title(mention)
+        if mention.kind == "role" and (held := self._named_with_side(mention)):
+            return held, None
         for entity in reversed(self.entities):
             if entity.speaker in ("*", "source") and mention.kind == "role":
                 continue
@@ -84,6 +89,15 @@ class Resolver:
                 continue
             return entity.speaker, None
         return None, f"no earlier speaker compatible with « {mention.text} »"
+
+    def _named_with_side(self, mention: Mention) -> str | None:
+        """« Iryna Kovaltchouk, députée … » … « la députée ukrainienne »: a person the article
+        gave that role outranks a more recent speaker who merely shares the side."""
+        noun = _SIDE_WORDS.sub("", _title_nouns(mention))
+        if noun.split()[0] in _GENERIC_ROLES:
+            return None
+        return next((e.speaker for e in reversed(self.entities) if e.kind == "person" and e.side in ("", mention.side)
+                     and _names_role(e.text, noun)), None)
 
     def _resolve_title(self, mention: Mention) -> tuple[str | None, str | None]:
         # « le porte-parole » with no nationality: the last speaker whose titles name that role
@@ -125,6 +139,7 @@ def _role_synonyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+_SIDE_WORDS = re.compile(r"\s+(?:russes?|americaine?s?|ukrainienn?e?s?|europeenn?e?s?|du kremlin|de la maison blanche)$")
 _DETERMINER = re.compile(r"^(?:l'|(?:le|la|les|un|une|du|au|ce|cet|cette)\s+)")
 
 

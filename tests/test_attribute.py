@@ -356,6 +356,17 @@ CASES = [
          [("Anne Guérin, chercheuse à l'IFRI, juge le texte fragile.", "guerin"),
           ("Une source a confirmé la réunion.", "source"), ("Pour la chercheuse, rien n'est joué.", "guerin"),
           ("Elle estime que Kiev résistera.", "guerin")], "a-role-that-speaks-again-takes-the-focus"),
+    case("Kirill Dmitriev a vanté les contrats. « Il est précieux », glisse un proche. Ce n'est pas la première fois "
+         "que l'émissaire joue les optimistes. Il a assuré que tout avançait.",
+         [("Kirill Dmitriev a vanté les contrats.", "dmitriev"), ("« Il est précieux », glisse un proche.", "source"),
+          ("Il a assuré que tout avançait.", "dmitriev")], "a-role-in-narration-takes-the-focus"),
+    case("« Rien ne bouge », tranche Iryna Kovaltchouk, députée du parti au pouvoir. Volodymyr Zelensky a dit non. "
+         "De quoi laisser sceptique Iryna Kovaltchouk. « Rien », soupire la députée ukrainienne.",
+         [("« Rien ne bouge », tranche Iryna Kovaltchouk, députée du parti au pouvoir.", "kovaltchouk"),
+          ("Volodymyr Zelensky a dit non.", "zelensky"), ("« Rien », soupire la députée ukrainienne.", "kovaltchouk")],
+         "a-role-the-article-gave-outranks-the-side"),
+    case("Gwenaël Riou, maître de conférences, invite à la prudence. « Rien n'est fait », analyse-t-il.",
+         [("« Rien n'est fait », analyse-t-il.", "riou")], "unknown-first-name-named-by-its-apposition"),
 ]
 
 

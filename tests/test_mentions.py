@@ -62,6 +62,15 @@ def test_media_anaphor_resolves_to_the_last_outlet(text: str, expected: list) ->
                  id="ukrainian-first-name-after-a-role"),
     pytest.param("Selon le porte-parole Mehmet Aydın, rien n'est fait.", [("le porte-parole Mehmet Aydın", "aydin")],
                  id="dotless-i-folds"),
+    pytest.param("Brendan Quillivic, maître de conférences, invite à la prudence.", [("Brendan Quillivic", "quillivic")],
+                 id="unknown-first-name-with-an-apposition"),
+    pytest.param("Selon la sénatrice Ysolde Kerhervé, rien n'avance.", [("Ysolde Kerhervé", "kerherve")],
+                 id="unknown-first-name-after-a-role"),
+    pytest.param("A Abou Dhabi, le président a parlé.", [], id="place-before-an-article-is-no-person"),
+    pytest.param("Au Grand Palais, des visiteurs sont venus.", [], id="unknown-pair-without-a-role"),
+    pytest.param("La députée de la Loire Claire Dumoulin, membre du parti, juge cela.",
+                 [("La députée de la Loire Claire Dumoulin", "dumoulin")],
+                 id="three-capitalised-words-keep-the-known-first-name"),
 ])
 def test_unregistered_persons(registry: Registry, text: str, expected: list) -> None:
     found = find_mentions(text, fold(text), 0, len(text), registry)
