@@ -74,6 +74,9 @@ def _selon_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?P<cue>{trie_pattern(word_list('selon_cues'), gap=' ')})\s+")
 
 
+_RELATIVE_SELON = re.compile(r",\s*(?P<cue>selon|pour|d'apres)\s+qui(?![\w'])")
+
+
 def _speaker_of(mention: Mention, resolver: Resolver) -> tuple[str | None, str | None]:
     if mention.speaker:
         return mention.speaker, None
@@ -123,6 +126,13 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     if impersonal and resolver.last_speaker:
         speaker = resolver.last_speaker.speaker
         return Attribution(speaker, (speaker,), None, impersonal.group(), "continuation"), mentions
+    # « Le quotidien cite Iouri Ouchakov, selon qui « … » »: the relative names the source
+    relative = _RELATIVE_SELON.search(masked)
+    if relative:
+        hit = next((m for m in outside if m.end - offset == len(masked[:relative.start()].rstrip())
+                    and m.kind not in ("pronoun", "group")), None)
+        if hit:
+            return build(hit, relative.group("cue"), "selon"), mentions
     chosen: tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None = None
     for verb in verb_pattern().finditer(masked):
         found = subject_of_verb(text, masked, verb, mentions, outside, offset)

@@ -88,6 +88,8 @@ def _named_by_role(folded: str, first: int, end: int, lower: int, upper: int) ->
     return bool(after.match(folded, end, upper) or before.search(folded, max(lower, first - 60), first))
 
 
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?»\n])\s*$")
+_APPOSITION_NEXT = re.compile(r"\s*,")
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"\w[\s,]+$")
@@ -156,7 +158,11 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if name:
             if free(match.start(), name.end()):
                 add(match.start(), name.end(), ascii_id(name.group("name")), "media", gender, "")
-        elif det and (match.group("qualifiers") or noun not in needs_qualifier) and free(*match.span()):
+        elif det and (match.group("qualifiers") or noun not in needs_qualifier
+                      or _OPENS_SENTENCE.search(folded, max(0, match.start() - 3), match.start())
+                      and _APPOSITION_NEXT.match(folded, match.end())) and free(*match.span()):
+            # « Le site, qui s'appuie sur deux sources, affirme … »: a bare « site » opening a
+            # sentence before an apposition is the outlet; « le site de Zaporijjia » is a place
             add(match.start(), match.end(), None, "media", gender, "")
     position = start
     while match := person.search(text, position, end):

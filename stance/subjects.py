@@ -139,6 +139,13 @@ def _has_required(requires: str, after: str) -> bool:
     return False
 
 
+def _is_mid_incise(masked: str, position: int, outside: list[Mention], offset: int) -> bool:
+    """« Les Européens, rapporte le quotidien britannique, ont été informés »: the verb's own
+    subject follows it and a comma closes the pair, so the name before is not in apposition."""
+    return any(m.start - offset >= position and not masked[position:m.start - offset].strip()
+               and masked[m.end - offset:].lstrip().startswith(",") for m in outside)
+
+
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],
                     outside: list[Mention], offset: int) -> tuple[Mention, str, list[Mention]] | None:
     """The source of the reporting verb ``verb`` found in ``masked``, or None.
@@ -197,7 +204,8 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # « Antonio Guterres, a appelé les parties » closes an apposition: not an inversion
     closes_name = before.endswith(",") and any(
         m.end - offset == len(before[:-1].rstrip()) and m.speaker
-        and masked[:m.start - offset].rstrip()[-1:] in ("", ",") for m in outside)
+        and masked[:m.start - offset].rstrip()[-1:] in ("", ",") for m in outside) \
+        and not _is_mid_incise(masked, verb.end(), outside, offset)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
     if (not before or before[-1] in ",:") and not closes_name:
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject

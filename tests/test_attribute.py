@@ -367,6 +367,19 @@ CASES = [
          "a-role-the-article-gave-outranks-the-side"),
     case("Gwenaël Riou, maître de conférences, invite à la prudence. « Rien n'est fait », analyse-t-il.",
          [("« Rien n'est fait », analyse-t-il.", "riou")], "unknown-first-name-named-by-its-apposition"),
+    case("Le quotidien d'affaires cite Iouri Ouchakov, selon qui « il n'y a pas de percée ».", "ouchakov",
+         "relative-selon-qui-names-the-source"),
+    case("Le journal cite un haut responsable américain, pour qui « le texte est prêt ».", "source",
+         "relative-pour-qui-after-an-anonymous-source"),
+    case("Le Financial Times dresse un tableau sombre. Les Européens, rapporte le quotidien britannique, "
+         "ont été informés « après coup » et s'en inquiètent.",
+         [("Les Européens, rapporte le quotidien britannique, ont été informés « après coup » et s'en inquiètent.",
+           "financial_times")], "mid-sentence-incise-with-a-noun-subject"),
+    case("D'après Axios, tout va vite. Le site, qui s'appuie sur deux sources, affirme que Trump ira à Riyad.",
+         [("D'après Axios, tout va vite.", "axios"),
+          ("Le site, qui s'appuie sur deux sources, affirme que Trump ira à Riyad.", "axios")],
+         "bare-site-opening-a-sentence-is-the-outlet"),
+    case("Le site de Zaporijjia, qui a été bombardé, inquiète l'AIEA.", [], "site-with-a-complement-is-a-place"),
 ]
 
 
