@@ -37,6 +37,15 @@ def _media_nouns() -> frozenset[str]:
     return frozenset(noun.rstrip("+ ") for noun in word_list("media_nouns"))
 
 
+@lru_cache(maxsize=1)
+def _document_author() -> re.Pattern[str]:
+    # « Un communiqué du Kremlin », « Le texte diffusé dans la soirée par la Maison Blanche »,
+    # opening the sentence: the author is the subject
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"^\W*(?:le|la|l'|un|une|ce|cette)\s*(?:{nouns})(?:\s+officiel(?:le)?)?"
+                      rf"(?:\s+(?:de|du|des|d')|(?:\s+[\w']+){{1,6}}?\s+par)\s*(?:la\s+|le\s+|les\s+|l')?$")
+
+
 def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     """A mention can be a subject unless a preposition stands right before it (also before
     the outlet noun of a media name: « publié par le site Politico »)."""
@@ -49,7 +58,7 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
             break
     if words and words[-1] in _DETERMINERS:
         words = words[:-1]
-    if not words:
+    if not words or _document_author().search(masked, 0, mention.start - offset):
         return True
     last = words[-1]
     pair = " ".join(words[-2:])
@@ -239,7 +248,11 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
                        and (m.speaker or m.kind == "role") and not _is_complement(masked, m, offset)]
         if antecedents:
             return antecedents[-1], "relative", [antecedents[-1]]
-        return None
+        # « une ligne proche de celle d'Emmanuel Macron, qui a répété »: no source heads the
+        # phrase, so the person named in its complement, right before « qui », is the antecedent
+        owner = next((m for m in mentions if m.kind == "person" and m.speaker
+                      and masked[m.end - offset:relative.start() + 1].strip(" ,") == ""), None)
+        return (owner, "relative", [owner]) if owner else None
     clause_start = 0
     for brk in _CLAUSE_BREAK.finditer(masked, 0, verb.start()):
         clause_start = brk.end()

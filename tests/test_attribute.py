@@ -380,6 +380,13 @@ CASES = [
           ("Le site, qui s'appuie sur deux sources, affirme que Trump ira à Riyad.", "axios")],
          "bare-site-opening-a-sentence-is-the-outlet"),
     case("Le site de Zaporijjia, qui a été bombardé, inquiète l'AIEA.", [], "site-with-a-complement-is-a-place"),
+    case("Une ligne proche de celle d'Emmanuel Macron, qui a répété que « rien ne doit être décidé sans Kiev ».",
+         "macron", "relative-after-a-complement-with-no-source-head"),
+    case("Un communiqué du Kremlin affirme que les discussions avancent.", "kremlin", "document-of-its-author"),
+    case("Le communiqué diffusé dans la soirée par la diplomatie américaine évoque « un terrain d'entente ».",
+         "departement_etat", "document-published-by-its-author"),
+    case("Dans un communiqué du Kremlin, Dmitri Peskov affirme que tout avance.", "peskov",
+         "document-in-a-prepositional-phrase-is-not-the-subject"),
 ]
 
 
