@@ -140,8 +140,15 @@ def _infinitive_frame() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('infinitive_frames'), gap=' ')})\s*$")
 
 
+_DIRECT_OBJECT = re.compile(r"\s*(?:un|une|le|la|les|l')(?![\w])")
+_CLAUSE_WORDS = frozenset(("de", "d'", "que", "qu'"))
+
+
 def _has_required(requires: str, after: str) -> bool:
-    for word in requires.split("|"):
+    words = requires.split("|")
+    if set(words) <= _CLAUSE_WORDS and _DIRECT_OBJECT.match(after):
+        return False  # « il parle un anglais impeccable, teinté d'un accent »: the object comes first
+    for word in words:
         tail = "" if word.endswith("'") else r"(?![\w])"
         if re.search(rf"(?<![\w']){re.escape(word)}{tail}", after):
             return True

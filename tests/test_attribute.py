@@ -387,6 +387,9 @@ CASES = [
          "departement_etat", "document-published-by-its-author"),
     case("Dans un communiqué du Kremlin, Dmitri Peskov affirme que tout avance.", "peskov",
          "document-in-a-prepositional-phrase-is-not-the-subject"),
+    case("Kirill Dmitriev parle un anglais impeccable, teinté d'un léger accent.", [],
+         "a-direct-object-before-de-is-no-reported-speech"),
+    case("Kirill Dmitriev a parlé de progrès réels.", "dmitriev", "parler-de-reports"),
 ]
 
 
