@@ -28,6 +28,10 @@ _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[
 _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\s)(?=alors\s+qu)"
                     r"|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)"
                     r"|(?<=,\s)(?=\w+ant\s+(?:toutefois|cependant|neanmoins|pourtant)\s+qu)")
+# « …, une hypothèse que Dmitri Peskov a qualifiée de « pure spéculation » »: an apposed noun
+# with a relative clause may bring its own source; the piece stays apart only if it does
+_APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\s+(?:que|qu'))")
+_NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
@@ -64,7 +68,7 @@ def split_clauses(masked: str, folded: str | None = None) -> list[tuple[int, int
     lead = _LEADING_TOUT_EN.match(masked)
     if lead:
         cuts.append(lead.end())
-    found = [m.end() for m in _SPLIT.finditer(masked)]
+    found = [m.end() for m in _SPLIT.finditer(masked)] + [m.end() for m in _APPOSED_RELATIVE.finditer(masked)]
     if folded is not None:
         found += [m.end() for m in _QUOTED_TURN.finditer(folded) if not masked[m.end()].strip()]
     for cut in sorted(found):
@@ -118,7 +122,15 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
             piece = Sentence(start, end, text[start:end], sentence.kind, sentence.index, sentence.paragraph)
             own, _ = attribute_sentence(text, folded, piece, masked[start - sentence.start:end - sentence.start],
                                         registry, resolver, known)
-        pieces.append((start, end, own if own and own.speaker else None))
+        own = own if own and own.speaker else None
+        if pieces and _APPOSED_RELATIVE.match(masked, a) \
+                and (own is None or own.speaker == (pieces[-1][2] or attribution).speaker
+                     or _NEGATOR.search(masked, a, b)):
+            # no source of its own (« une hypothèse que ni Kiev ni Moscou n'ont confirmée »
+            # says nobody spoke): one claim
+            pieces[-1] = (pieces[-1][0], end, pieces[-1][2])
+            continue
+        pieces.append((start, end, own))
     if len(pieces) == 1:
         pieces = [(pieces[0][0], pieces[0][1], attribution)]
     claims = []

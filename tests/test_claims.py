@@ -43,6 +43,17 @@ def at(source: str, piece: str, speaker: str | None) -> tuple[int, str, str | No
 # --------------------------------------------------------------------------- clause splits
 
 SPLITS = [
+    pytest.param("Izvestia affirme que Poutine irait à Genève, une hypothèse que Dmitri Peskov a qualifiée de "
+                 "« pure spéculation ».",
+                 [("Izvestia affirme que Poutine irait à Genève,", "izvestia"),
+                  ("une hypothèse que Dmitri Peskov a qualifiée de « pure spéculation ».", "peskov")],
+                 id="apposed-relative-with-its-own-source"),
+    pytest.param("Marco Rubio a évoqué un accord proche, un texte que les Européens ont déjà lu.",
+                 [("Marco Rubio a évoqué un accord proche, un texte que les Européens ont déjà lu.", "rubio")],
+                 id="apposed-relative-without-a-source-stays"),
+    pytest.param("Une source affirme qu'un sommet aura lieu en mars, une hypothèse que ni Kiev ni Moscou n'ont confirmée.",
+                 [("Une source affirme qu'un sommet aura lieu en mars, une hypothèse que ni Kiev ni Moscou n'ont "
+                   "confirmée.", "source")], id="apposed-relative-denied-by-nobody-speaking"),
     pytest.param("Kirill Dmitriev a estimé que le dialogue progressait mais que les sanctions restaient un obstacle "
                  "majeur.", [("Kirill Dmitriev a estimé que le dialogue progressait", "dmitriev"),
                              ("mais que les sanctions restaient un obstacle majeur.", "dmitriev")], id="mais-que"),
