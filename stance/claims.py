@@ -30,7 +30,8 @@ _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\
                     r"|(?<=,\s)(?=\w+ant\s+(?:toutefois|cependant|neanmoins|pourtant)\s+qu)")
 # « …, une hypothèse que Dmitri Peskov a qualifiée de « pure spéculation » »: an apposed noun
 # with a relative clause may bring its own source; the piece stays apart only if it does
-_APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\s+(?:que|qu'))")
+# « C'est plutôt Moscou qui pose des conditions : Iouri Ouchakov a estimé … », after a colon, too
+_APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\s+(?:que|qu'))|(?<=:\s)(?=\w)")
 _NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
@@ -102,6 +103,12 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
     return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
 
 
+def _denies_speaking(piece: str, cue: str) -> bool:
+    """« … que ni Kiev ni Moscou n'ont confirmée »: a negator before the reporting verb."""
+    verb = piece.find(cue.split()[-1]) if cue.strip() else -1
+    return verb >= 0 and _NEGATOR.search(piece, 0, verb) is not None
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     piece = text[a:b]
     lead = len(piece) - len(piece.lstrip())
@@ -111,7 +118,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribution: Attribution,
                 registry: Registry, resolver: Resolver, doc: str | None, unit: int | None = None,
                 known: list[Mention] | None = None) -> list[Claim]:
-    pieces = []
+    pieces, lead_in = [], False
     for a, b in split_clauses(masked, folded[sentence.start:sentence.end]):
         start, end = _trim(text, sentence.start + a, sentence.start + b)
         if end <= start:
@@ -125,13 +132,15 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
         own = own if own and own.speaker else None
         if pieces and _APPOSED_RELATIVE.match(masked, a) \
                 and (own is None or own.speaker == (pieces[-1][2] or attribution).speaker
-                     or _NEGATOR.search(masked, a, b)):
+                     or _denies_speaking(masked[a:b], own.cue or "")):
             # no source of its own (« une hypothèse que ni Kiev ni Moscou n'ont confirmée »
             # says nobody spoke): one claim
             pieces[-1] = (pieces[-1][0], end, pieces[-1][2])
             continue
+        if own and pieces and masked[:a].rstrip().endswith(":") and not any(found for _, _, found in pieces):
+            pieces, lead_in = [], True  # « C'est Moscou qui pose des conditions : Iouri Ouchakov a estimé … »
         pieces.append((start, end, own))
-    if len(pieces) == 1:
+    if len(pieces) == 1 and not lead_in:
         pieces = [(pieces[0][0], pieces[0][1], attribution)]
     claims = []
     previous = next((found for _, _, found in pieces if found), attribution)

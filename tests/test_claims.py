@@ -54,6 +54,18 @@ SPLITS = [
     pytest.param("Une source affirme qu'un sommet aura lieu en mars, une hypothèse que ni Kiev ni Moscou n'ont confirmée.",
                  [("Une source affirme qu'un sommet aura lieu en mars, une hypothèse que ni Kiev ni Moscou n'ont "
                    "confirmée.", "source")], id="apposed-relative-denied-by-nobody-speaking"),
+    pytest.param("C'est plutôt Moscou qui pose des conditions : Iouri Ouchakov a estimé qu'un sommet ne pourrait "
+                 "avoir lieu qu'après un accord.",
+                 [("Iouri Ouchakov a estimé qu'un sommet ne pourrait avoir lieu qu'après un accord.", "ouchakov")],
+                 id="narrated-lead-in-before-a-colon-is-dropped"),
+    pytest.param("Le Kremlin a réagi : Dmitri Peskov a affirmé que rien n'était décidé.",
+                 [("Dmitri Peskov a affirmé que rien n'était décidé.", "peskov")],
+                 id="lead-in-that-says-nothing-is-dropped"),
+    pytest.param("Le Kremlin a salué un dialogue utile : Dmitri Peskov a affirmé que rien n'était décidé.",
+                 [("Le Kremlin a salué un dialogue utile :", "kremlin"),
+                  ("Dmitri Peskov a affirmé que rien n'était décidé.", "peskov")], id="colon-between-two-sources"),
+    pytest.param("Le ministre a été clair : « Nous ne céderons pas. »",
+                 [("Le ministre a été clair : « Nous ne céderons pas. »", None)], id="colon-before-a-quote-stays"),
     pytest.param("Kirill Dmitriev a estimé que le dialogue progressait mais que les sanctions restaient un obstacle "
                  "majeur.", [("Kirill Dmitriev a estimé que le dialogue progressait", "dmitriev"),
                              ("mais que les sanctions restaient un obstacle majeur.", "dmitriev")], id="mais-que"),
