@@ -227,7 +227,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                             if m.speaker and m.kind in ("person", "institution", "media") or m.kind == "role"), None)
             if subject is not None and subject.start - sentence.start < 80:
                 if subject.speaker:
-                    resolver.push(subject, subject.speaker)
+                    apposition = _APPOSITION.match(folded, subject.end, sentence.end)
+                    resolver.push(subject, subject.speaker, apposition.group(1) if apposition else "")
                 elif (held := resolver.resolve(subject)[0]) not in (None, "source", "*"):
                     resolver.refocus(held)  # « … que l'émissaire joue les optimistes. Il a … »
         if attribution:

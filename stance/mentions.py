@@ -88,6 +88,12 @@ def _named_by_role(folded: str, first: int, end: int, lower: int, upper: int) ->
     return bool(after.match(folded, end, upper) or before.search(folded, max(lower, first - 60), first))
 
 
+def _capitalised_end(text: str, start: int, end: int) -> bool:
+    """The last word of ``text[start:end]`` starts with a capital (« Les Échos », « Le Monde »)."""
+    last = text.rfind(" ", start, end) + 1 or start
+    return text[last:last + 1].isupper()
+
+
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?»\n])\s*$")
 _APPOSITION_NEXT = re.compile(r"\s*,")
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
@@ -122,6 +128,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if how == "title" and _OTHER_BODY.match(text, b):
             continue  # « le secrétaire d'État du Vatican » is not the secrétaire d'État of the registry
         speaker = registry.speakers[sid]
+        if how == "name" and speaker.kind == "media" and not _capitalised_end(text, a, b):
+            continue  # « les échos venus du Vatican », « le monde entier » name no outlet
         gender = _DETERMINERS.get(det, speaker.gender) if how == "title" or speaker.kind != "person" else speaker.gender
         add(a, b, sid, speaker.kind if how == "name" or speaker.kind != "person" else "person", gender, speaker.side)
         if how == "title":

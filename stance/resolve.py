@@ -115,6 +115,8 @@ class Resolver:
                 return last.speaker, None
             return None, f"« {mention.text} » names no one in particular"
         for entity in reversed(self.entities):
+            if mention.gender and entity.gender and entity.gender != mention.gender and entity.kind == "person":
+                continue  # « la diplomate » is not Sergueï Lavrov
             speaker = self.registry.get(entity.speaker) if self.registry else None
             if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
                 return entity.speaker, None

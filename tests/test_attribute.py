@@ -390,6 +390,18 @@ CASES = [
     case("Kirill Dmitriev parle un anglais impeccable, teinté d'un léger accent.", [],
          "a-direct-object-before-de-is-no-reported-speech"),
     case("Kirill Dmitriev a parlé de progrès réels.", "dmitriev", "parler-de-reports"),
+    case("Le chancelier Friedrich Merz a jugé « encourageants » les échos venus du Vatican.", "merz",
+         "a-lowercase-outlet-name-is-a-common-noun"),
+    case("Plus virulent, Dmitri Medvedeev a écrit que la résolution n'était qu'un chiffon de papier.", "medvedev",
+         "transliteration-variant"),
+    case("Sergueï Lavrov a jugé le texte inacceptable. Aino Lehtonen, diplomate finlandaise, a fait ses armes dans "
+         "les Balkans. La diplomate a indiqué que la mission serait prête en six semaines.",
+         [("Sergueï Lavrov a jugé le texte inacceptable.", "lavrov"),
+          ("La diplomate a indiqué que la mission serait prête en six semaines.", "lehtonen")],
+         "a-feminine-role-skips-a-man-and-the-narrated-apposition-counts"),
+    case("Dans l'après-midi, la haute représentante a tenté de reprendre la main. Elle a annoncé que l'Union "
+         "financerait la mission.", [("Elle a annoncé que l'Union financerait la mission.", "kallas")],
+         "bare-title-in-narration-takes-the-focus"),
 ]
 
 
