@@ -16,7 +16,7 @@ from functools import lru_cache
 from .mentions import find_mentions
 from .records import Mention, Sentence
 from .resolve import Resolver
-from .resources import word_list
+from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
 from .subjects import FRAMES_SPEECH, WORDS_AND_ELISIONS, coordinated, subject_of_verb, subjects_possible
 from .trie import trie_pattern
@@ -32,6 +32,7 @@ _LABEL_COLON = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?:\s")  # « (traduction)
 _COLON_QUOTE = re.compile(r":[\s.!?…]*$")  # quotes are blanked: a colon then only the quotation
 _MIN_QUOTE_WORDS = 4
 _SUBJECT_REACH = 12
+_LEAD_PLACE = re.compile(r"\s*([\w']+)[^,:«»\"]{0,40},\s*")
 _TOPIC = re.compile(r"\s*quant\s+a(?:ux?)?\s+")
 _ARTICLES = frozenset(("le", "la", "l'", "les"))
 
@@ -158,10 +159,14 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     # « Le président ukrainien s'est contenté d'un message sur Telegram : « … » »
     colon = _COLON_QUOTE.search(masked)
     if colon and len(WORDS_AND_ELISIONS.findall(sentence.text[colon.start() + 1:])) >= _MIN_QUOTE_WORDS:
-        subject = next((m for m in outside if m.start - offset <= _SUBJECT_REACH and m.kind != "media"), None)
+        # « Depuis Kiev, le ministre … a été clair : « … » »: a place or time may come first
+        lead = _LEAD_PLACE.match(masked)
+        reach = (lead.end() if lead and lead.group(1) in word_set("prepositions") else 0)
+        subject = next((m for m in outside if reach <= m.start - offset <= reach + _SUBJECT_REACH
+                        and m.kind != "media"), None)
         # the source opens the sentence: nothing but an article before it
         if subject is not None and set(WORDS_AND_ELISIONS.findall(
-                _LEAD_WORD.sub("", masked[:subject.start - offset], 1))) <= _ARTICLES:
+                _LEAD_WORD.sub("", masked[reach:subject.start - offset], 1))) <= _ARTICLES:
             return build(subject, ":", "colon"), mentions
     # « …, selon une source » anywhere else
     for selon in _selon_pattern().finditer(masked):

@@ -32,6 +32,7 @@ _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\
 # with a relative clause may bring its own source; the piece stays apart only if it does
 # « C'est plutôt Moscou qui pose des conditions : Iouri Ouchakov a estimé … », after a colon, too
 _APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\s+(?:que|qu'))|(?<=:\s)(?=\w)")
+_PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
 _NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
@@ -223,8 +224,11 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         elif mentions:
             # the narrated sentence's subject becomes the antecedent of the next « il »; a place
             # after a preposition (« À Moscou, le chef de la diplomatie russe … ») never does
-            subject = next((m for m in subjects_possible(masked, mentions, sentence.start)
-                            if m.speaker and m.kind in ("person", "institution", "media") or m.kind == "role"), None)
+            # « La délégation russe était conduite par Iouri Ouchakov »: the agent is in focus
+            subject = next((m for m in mentions if m.kind == "person" and m.speaker
+                            and _PASSIVE_AGENT_BEFORE.search(masked, 0, m.start - sentence.start)), None) \
+                or next((m for m in subjects_possible(masked, mentions, sentence.start)
+                         if m.speaker and m.kind in ("person", "institution", "media") or m.kind == "role"), None)
             if subject is not None and subject.start - sentence.start < 80:
                 if subject.speaker:
                     apposition = _APPOSITION.match(folded, subject.end, sentence.end)

@@ -68,6 +68,13 @@ def _epithet_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _role_surname_pattern() -> re.Pattern[str]:
+    nouns = trie_pattern([line.partition("|")[0].strip() for line in word_list("source_nouns")]
+                         + list(word_list("person_appositions")))
+    return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?:{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")
+
+
+@lru_cache(maxsize=1)
 def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     nouns = [line.partition("|")[0].strip() for line in word_list("source_nouns")] + list(word_list("person_appositions"))
     noun = trie_pattern(nouns)
@@ -94,6 +101,7 @@ def _capitalised_end(text: str, start: int, end: int) -> bool:
     return text[last:last + 1].isupper()
 
 
+_NEXT_CAPITAL = re.compile(r"\s+[A-ZÀ-Ý]")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?»\n])\s*$")
 _APPOSITION_NEXT = re.compile(r"\s*,")
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
@@ -103,6 +111,10 @@ _WORD_BEFORE = re.compile(r"\w[\s,]+$")
 # « selon la CEDH »); registered acronyms (UE, OTAN, AIEA…) are found first by the registry.
 _ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Dd]u\s+|[Aa]u\s+)"
                       r"(?P<name>[A-Z]{2,6})(?![\w'’-])")
+# « le Département fédéral des affaires étrangères (DFAE) », « le Comité international de la
+# Croix-Rouge (CICR) »: a body spelt out, its acronym in brackets gives the id
+_SPELT_BODY = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)(?P<body>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7}?)"
+                         r"\s*\((?P<name>[A-Z]{2,6})\)")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere"
                       r"|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
 
@@ -189,6 +201,24 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         sid = ascii_id(first if family_first else match.group("last"))
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
+    for match in _SPELT_BODY.finditer(text, start, end):
+        if free(*match.span()) and match.group("name") not in word_set("title_acronyms"):
+            gender = "f" if match.group("det").strip().lower() == "la" else "m"
+            add(match.start(), match.end(), match.group("name").lower(), "institution", gender, "")
+    for match in _role_surname_pattern().finditer(folded, start, end):
+        # « le cardinal Zuppi », « la députée Kovaltchouk »: a role, then one capitalised word
+        last = match.start("last")
+        if text[last].isupper() and not text[last + 1:match.end()].isupper() and free(last, match.end()) \
+                and not _NEXT_CAPITAL.match(text, match.end()) \
+                and match.group("last") not in first_names:
+            role = next((m for m in mentions if m.start == match.start() and m.end == match.end("role")), None)
+            if role is not None:
+                mentions.remove(role)
+                i = starts.index(role.start)
+                del starts[i], ends[i]
+            if free(match.start(), match.end()):
+                add(match.start(), match.end(), ascii_id(text[last:match.end()]), "person",
+                    "f" if match.group("det") in ("la", "une") else "m", "")
     titles_only = word_set("title_acronyms")
     for match in _ACRONYM.finditer(text, start, end):
         a, b = match.span("name")

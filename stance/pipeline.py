@@ -53,13 +53,21 @@ def _turn_pattern() -> re.Pattern[str]:
     return re.compile(rf"[«“\"\s]*(?:{'|'.join(re.escape(w) for w in word_list('turn_words'))})\b")
 
 
-def group_quotations(claims: list[Claim]) -> list[list[Claim]]:
-    """Runs of adjacent claims of one unit and speaker that span several sentences."""
+_REOPENED = re.compile(r"\n[\s\u00a0]*[«“\"]")
+
+
+def group_quotations(claims: list[Claim], text: str = "") -> list[list[Claim]]:
+    """Runs of adjacent claims of one unit and speaker that span several sentences.
+
+    A quotation reopened on a new paragraph (« … » over two paragraphs, ``text`` given)
+    starts a new run: its paragraphs are claims of their own.
+    """
     runs: list[list[Claim]] = []
     for claim in claims:
         last = runs[-1][-1] if runs else None
         if last is not None and last.unit == claim.unit and last.speaker == claim.speaker and last.doc == claim.doc \
-                and not _turn_pattern().match(fold(claim.text)):
+                and not _turn_pattern().match(fold(claim.text)) \
+                and not _REOPENED.search(text, last.end, claim.start + 1):
             runs[-1].append(claim)
         else:
             runs.append([claim])
@@ -106,7 +114,7 @@ class Labeler:
         if not claims:
             return []
         labelled = self._predict(claims, date, meta)
-        quotations = [g for g in group_quotations(labelled) if not carries_two_stances(g)]
+        quotations = [g for g in group_quotations(labelled, text) if not carries_two_stances(g)]
         if quotations:
             # a quotation introduced by one verb is one claim (guide §1): label it as a whole
             # join the claims as found, so a rule cue already added to a piece is not added twice

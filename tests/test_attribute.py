@@ -402,6 +402,18 @@ CASES = [
     case("Dans l'après-midi, la haute représentante a tenté de reprendre la main. Elle a annoncé que l'Union "
          "financerait la mission.", [("Elle a annoncé que l'Union financerait la mission.", "kallas")],
          "bare-title-in-narration-takes-the-focus"),
+    case("La Suisse s'attend à « plusieurs jours d'échanges », a indiqué à Keystone-ATS le Département fédéral "
+         "des affaires étrangères (DFAE).", "dfae", "body-spelt-out-with-its-acronym"),
+    case("Elle s'est tenue à huis clos, a précisé le porte-parole du DFAE, Laurent Perrenoud.", "perrenoud",
+         "role-with-an-acronym-complement-then-name"),
+    case("Le cardinal Zuppi, émissaire du pape, s'est voulu sobre. « C'est beaucoup », a-t-il confié.",
+         [("« C'est beaucoup », a-t-il confié.", "zuppi")], "role-then-surname-names-a-person"),
+    case("Andriï Sybiha a exigé un retrait. La délégation russe était conduite par Iouri Ouchakov. Devant la presse, "
+         "il a détaillé la position de Moscou.",
+         [("Andriï Sybiha a exigé un retrait.", "sybiha"),
+          ("Devant la presse, il a détaillé la position de Moscou.", "ouchakov")], "passive-agent-takes-the-focus"),
+    case("Depuis Kiev, le ministre des Affaires étrangères Andriï Sybiha a été clair : « Nous ne discuterons pas "
+         "de frontières sous les bombes. »", "sybiha", "colon-quote-after-a-place"),
 ]
 
 

@@ -87,6 +87,13 @@ def test_a_sentence_opening_with_mais_starts_a_new_run() -> None:
     assert group_quotations(pieces) == [pieces[:2]]
 
 
+def test_a_quotation_reopened_on_a_new_paragraph_starts_a_new_run() -> None:
+    text = "« Nous refusons cette mission.\n\n« Un accord reste possible. »"
+    pieces = [_piece(0, 30, 0, Label.POSITION, 0.5), _piece(32, len(text), 1, Label.PROGRESS, 0.5)]
+    assert group_quotations(pieces, text) == []
+    assert group_quotations(pieces) == [pieces]
+
+
 class KeywordModel:
     """A stand-in model: a fixed stance and confidence per keyword, so the test is about joining."""
 
