@@ -23,6 +23,8 @@ _CLAUSE_BREAK = re.compile(r";|\bmais\b|\btandis qu|\balors qu|\bpendant qu")
 _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 # A verb followed by « que », « : » or a quotation frames reported speech itself
 FRAMES_SPEECH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:que\b|qu'|:|\s{2,})")
+# « …, accusant Londres et Paris de « saboter » … »: a gerund's object may come before the quotation
+_FRAMES_AFTER_GERUND = re.compile(r"(?:\s+[\w'-]+){0,5}?\s*(?:que\b|qu'|:|\s{2,})")
 _PASSIVE_AUX = frozenset(("est", "sont", "etait", "etaient", "ete"))
 _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
@@ -194,7 +196,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # « en estimant que… », « …, estimant que… »: a gerund or participle of speech after « en »
     # or a comma reports for the clause subject
     speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith((" en", ",")) \
-        and FRAMES_SPEECH.match(masked, verb.end()) is not None
+        and _FRAMES_AFTER_GERUND.match(masked, verb.end()) is not None
     # « a tenu à rappeler », « s'est borné à répéter »: the infinitive reports for the clause subject
     framed = is_infinitive(form) and _infinitive_frame().search(masked, 0, verb.start()) is not None
     if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund and not framed \
