@@ -154,3 +154,10 @@ def test_shipped_model_loads_and_matches_its_card() -> None:
     model = persist.load_model(path)
     assert list(model.classes) == ["obstacle", "position", "progress"]
     assert path.stat().st_size <= 10 * 1024 * 1024
+
+
+def test_shipped_model_was_trained_with_the_current_rules() -> None:
+    # the model keeps the rules it was trained with: edit rules.toml, then run `stance train`
+    card = persist.read_card(persist.default_model_path())
+    assert card["rules_sha256"] == persist.sha256_file(persist.data_path("rules.toml")), \
+        "rules.toml changed since the shipped model was trained: run `stance train`"
