@@ -266,6 +266,7 @@ def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], title
         if previous is not None and previous.start in titles and mention.kind == "person" and mention.speaker \
                 and previous.speaker not in (None, mention.speaker) \
                 and _TITLE_NAME_GAP.fullmatch(folded, previous.end, mention.start) \
+                and not _OWN_PREPOSITION.match(folded, previous.start) \
                 and not _name_opens_clause(folded, previous, mention):
             holders[(previous.speaker, _title_key(previous.text))] = mention.speaker
             out[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])

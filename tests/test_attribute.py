@@ -414,6 +414,10 @@ CASES = [
           ("Devant la presse, il a détaillé la position de Moscou.", "ouchakov")], "passive-agent-takes-the-focus"),
     case("Depuis Kiev, le ministre des Affaires étrangères Andriï Sybiha a été clair : « Nous ne discuterons pas "
          "de frontières sous les bombes. »", "sybiha", "colon-quote-after-a-place"),
+    case("Le ministère qatari des Affaires étrangères a indiqué sur X que les délégations poursuivraient les contacts.",
+         "qatar", "foreign-ministry-of-a-registered-country"),
+    case("Interrogé mardi, le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a répété que la "
+         "Chine soutient la paix.", "lin", "name-after-a-registered-body-complement-is-the-role-holder"),
 ]
 
 
