@@ -22,6 +22,7 @@ from .resources import word_list
 from .segment import split_sentences
 from .speakers import Registry, load_registry
 from .subjects import subjects_possible
+from .verbs import verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
@@ -33,6 +34,9 @@ _SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\
 # « C'est plutôt Moscou qui pose des conditions : Iouri Ouchakov a estimé … », after a colon, too
 _APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\s+(?:que|qu'))|(?<=:\s)(?=\w)")
 _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
+# « …, a martelé la cheffe de la diplomatie européenne, qui s'est dite « sceptique » »: a relative
+# clause after a complete claim, with a reporting verb of its own, is a claim of its own
+_RELATIVE_TURN = re.compile(r"(?<=,\s)qui\s+")
 _NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
@@ -70,7 +74,8 @@ def split_clauses(masked: str, folded: str | None = None) -> list[tuple[int, int
     lead = _LEADING_TOUT_EN.match(masked)
     if lead:
         cuts.append(lead.end())
-    found = [m.end() for m in _SPLIT.finditer(masked)] + [m.end() for m in _APPOSED_RELATIVE.finditer(masked)]
+    found = [m.end() for m in _SPLIT.finditer(masked)] + [m.end() for m in _APPOSED_RELATIVE.finditer(masked)] \
+        + [m.start() for m in _RELATIVE_TURN.finditer(masked)]
     if folded is not None:
         found += [m.end() for m in _QUOTED_TURN.finditer(folded) if not masked[m.end()].strip()]
     for cut in sorted(found):
@@ -137,6 +142,12 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
             # no source of its own (« une hypothèse que ni Kiev ni Moscou n'ont confirmée »
             # says nobody spoke): one claim
             pieces[-1] = (pieces[-1][0], end, pieces[-1][2])
+            continue
+        relative = _RELATIVE_TURN.match(masked, a) if pieces else None
+        if relative and own is None and pieces[-1][2] and verb_pattern().match(masked, relative.end()):
+            own = pieces[-1][2]  # « …, a martelé Kaja Kallas, qui s'est dite « sceptique » »: still her
+        if relative and not (own and pieces[-1][2]):
+            pieces[-1] = (pieces[-1][0], end, pieces[-1][2])  # « X, qui a décrit … »: the relative is the claim
             continue
         if own and pieces and masked[:a].rstrip().endswith(":") and not any(found for _, _, found in pieces):
             pieces, lead_in = [], True  # « C'est Moscou qui pose des conditions : Iouri Ouchakov a estimé … »

@@ -64,6 +64,15 @@ SPLITS = [
     pytest.param("Le Kremlin a salué un dialogue utile : Dmitri Peskov a affirmé que rien n'était décidé.",
                  [("Le Kremlin a salué un dialogue utile :", "kremlin"),
                   ("Dmitri Peskov a affirmé que rien n'était décidé.", "peskov")], id="colon-between-two-sources"),
+    pytest.param("« Aucun accord ne peut se faire sans l'Europe », a martelé Kaja Kallas, qui s'est dite « sceptique » "
+                 "quant à la volonté de Moscou.",
+                 [("« Aucun accord ne peut se faire sans l'Europe », a martelé Kaja Kallas,", "kallas"),
+                  ("qui s'est dite « sceptique » quant à la volonté de Moscou.", "kallas")],
+                 id="relative-with-its-own-verb-after-a-claim"),
+    pytest.param("Le représentant ukrainien à l'ONU, Sergiy Kyslytsya, qui a décrit une ambiance « chaleureuse », "
+                 "était présent.",
+                 [("Le représentant ukrainien à l'ONU, Sergiy Kyslytsya, qui a décrit une ambiance « chaleureuse », "
+                   "était présent.", "kyslytsya")], id="relative-after-a-bare-name-stays-in-its-sentence"),
     pytest.param("Le ministre a été clair : « Nous ne céderons pas. »",
                  [("Le ministre a été clair : « Nous ne céderons pas. »", None)], id="colon-before-a-quote-stays"),
     pytest.param("Kirill Dmitriev a estimé que le dialogue progressait mais que les sanctions restaient un obstacle "
