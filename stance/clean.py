@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .resources import word_list
+from .resources import word_list, word_set
 from .trie import trie_pattern
 
 _QUOTES = {c: '"' for c in "«»“”„‟〝〞＂"}
@@ -201,6 +201,15 @@ _OPEN_END = re.compile(r"(?:[^.!?…:;\s]|\w-)\s*$")
 _GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ]")
 
 
+def _ends_open(line: str) -> bool:
+    """The line ends with a word no sentence ends with (« … juge pour sa part que »)."""
+    last = _LAST_WORD.search(fold(line))
+    return bool(last) and (last.group() in word_set("open_line_ends") or last.group() in word_set("prepositions"))
+
+
+_LAST_WORD = re.compile(r"[\w']+(?=\s*$)")
+
+
 def _wrapped_lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the text's lines, a hard-wrapped line joined to the line it goes on into."""
     block: tuple[int, int] | None = None
@@ -210,7 +219,7 @@ def _wrapped_lines(text: str) -> Iterator[tuple[int, int]]:
         if block is not None:
             single_break = text[block[1]:start] in ("\n", "\r\n", "\r")
             if single_break and len(last_line.strip()) >= _WRAP_MIN_CHARS and _OPEN_END.search(last_line) \
-                    and _GOES_ON.match(text, start):
+                    and (_GOES_ON.match(text, start) or _ends_open(last_line)):
                 block, last_line = (block[0], end), match.group()
                 continue
             yield block

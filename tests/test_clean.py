@@ -147,6 +147,12 @@ def zones(text: str) -> list[tuple[str, str]]:
     pytest.param("Le porte-parole du Kremlin a jugé les échanges utiles.\nmais rien n'est signé.",
                  [("Le porte-parole du Kremlin a jugé les échanges utiles.", "prose"),
                   ("mais rien n'est signé.", "prose")], id="sentence-end-is-no-wrap"),
+    pytest.param("Un diplomate européen, qui a requis l'anonymat, juge pour sa part que\n\"personne ne croit à un accord\".",
+                 [("Un diplomate européen, qui a requis l'anonymat, juge pour sa part que\n\"personne ne croit à un "
+                   "accord\".", "prose")], id="line-ending-with-que-goes-on"),
+    pytest.param("Les délégations se retrouveront à Genève pour une nouvelle session\nMardi, Kiev attend.",
+                 [("Les délégations se retrouveront à Genève pour une nouvelle session", "heading"),
+                  ("Mardi, Kiev attend.", "prose")], id="line-ending-with-a-noun-before-a-capital-is-no-wrap"),
     pytest.param("Kiev attend\nune réponse de Moscou.",
                  [("Kiev attend", "heading"), ("une réponse de Moscou.", "prose")], id="short-line-is-no-wrap"),
     pytest.param("Le porte-parole du Kremlin a jugé que les échanges techniques\n\navaient été utiles.",
