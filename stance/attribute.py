@@ -135,19 +135,22 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         if hit:
             return build(hit, relative.group("cue"), "selon"), mentions
     chosen: tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None = None
+    framed = False  # the first verb frames speech (« X juge que … »): a later « a-t-il dit » is X again
     for verb in verb_pattern().finditer(masked):
         found = subject_of_verb(text, masked, verb, mentions, outside, offset)
         if not found:
             continue
         if chosen is None:
             chosen = (verb, found)
-            if found[1] not in ("subject", "pronoun") or FRAMES_SPEECH.match(masked, verb.end()):
+            if found[1] not in ("subject", "pronoun"):
                 break
-        elif found[1] in ("inverted", "incise"):
-            # « La Russie exige le retrait, a répété Iouri Ouchakov »: the trailing incise names
-            # the source; the first verb was part of what was said
+        elif found[1] in ("inverted", "incise") and (found[1] == "inverted" or not framed):
+            # « La Russie exige le retrait, a répété Iouri Ouchakov », « Le Kremlin juge « prématuré »
+            # …, a déclaré Iouri Ouchakov »: the trailing incise names the source; the first verb
+            # was part of what was said
             chosen = (verb, found)
             break
+        framed = framed or bool(FRAMES_SPEECH.match(masked, verb.end()))
     if chosen:
         verb, (mention, method, group) = chosen
         topic = _TOPIC.match(masked)

@@ -96,7 +96,8 @@ _DATELINE = re.compile(
     r"(?P<place>[a-z][a-z'. -]{1,40}?)\s*(?:\([^)\n]{1,30}\))?,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
     rf"(?:{_MONTHS})\.?(?:\s+\d{{4}})?\s*(?:\((?P<agency>{_AGENCIES})\))?\s*-+\s*"
 )
-_TIMESTAMP = re.compile(r"\d{1,2}\s?[h:]\s?\d{2}\s*[-:|]\s+")
+# « 14h32 - », « 07h02 (AFP) — » (a flash with its agency)
+_TIMESTAMP = re.compile(rf"\d{{1,2}}\s?[h:]\s?\d{{2}}\s*(?:\((?:{_AGENCIES})\)\s*)?[-:|]\s+")
 _MARKER = re.compile(r"[-*•·▪►]\s+")
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")

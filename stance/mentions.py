@@ -35,7 +35,8 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     nouns = trie_pattern(set(singular + plural))
     sides = trie_pattern(_SIDE_ADJECTIVES)
     source = re.compile(
-        r"(?<![\w])(?P<det>une|un|des|de|d'|du|au|la|le|les|l'|cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
+        r"(?<![\w])(?P<det>l'une\s+de\s+ces|l'un\s+de\s+ces|l'une\s+des|l'un\s+des|une|un|des|de|d'|du|au|la|le|les|l'|"
+        r"cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)\s*(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
@@ -65,6 +66,12 @@ def _epithets() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _epithet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?P<noun>{trie_pattern(_epithets())})(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def _named_body_pattern() -> re.Pattern[str]:
+    nouns = trie_pattern(word_list("body_nouns"))
+    return re.compile(rf"(?<![\w'])(?:le|la|l')\s*(?:{nouns})\s+(?P<name>[a-z][\w-]*[a-z])(?![\w'-])")
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +212,11 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if free(*match.span()) and match.group("name") not in word_set("title_acronyms"):
             gender = "f" if match.group("det").strip().lower() == "la" else "m"
             add(match.start(), match.end(), match.group("name").lower(), "institution", gender, "")
+    for match in _named_body_pattern().finditer(folded, start, end):
+        last = match.start("name")
+        if text[last].isupper() and free(last, match.end()) and not _NEXT_CAPITAL.match(text, match.end()):
+            if free(match.start(), match.end()):  # « l'opérateur Ukrenergo »
+                add(match.start(), match.end(), ascii_id(text[last:match.end()]), "institution", "m", "")
     for match in _role_surname_pattern().finditer(folded, start, end):
         # « le cardinal Zuppi », « la députée Kovaltchouk »: a role, then one capitalised word
         last = match.start("last")

@@ -418,6 +418,19 @@ CASES = [
          "qatar", "foreign-ministry-of-a-registered-country"),
     case("Interrogé mardi, le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a répété que la "
          "Chine soutient la paix.", "lin", "name-after-a-registered-body-complement-is-the-role-holder"),
+    case("07h02 (AFP) — Le Kremlin a confirmé lundi l'entrée en vigueur du moratoire.",
+         [("Le Kremlin a confirmé lundi l'entrée en vigueur du moratoire.", "kremlin")],
+         "agency-flash-prefix-is-no-source"),
+    case("Le Kremlin juge « prématuré » de parler d'une extension, a déclaré Iouri Ouchakov à l'agence Interfax.",
+         "ouchakov", "trailing-inverted-source-after-a-framing-verb"),
+    case("Des sources font état d'un accord. Ce mécanisme « n'est pas opérationnel », a précisé l'une de ces sources.",
+         [("Des sources font état d'un accord.", "source"),
+          ("Ce mécanisme « n'est pas opérationnel », a précisé l'une de ces sources.", "source")],
+         "one-of-these-sources"),
+    case("Le président turc Recep Tayyip Erdogan a offert de mettre des ingénieurs à disposition.", "erdogan",
+         "offrir-de-reports"),
+    case("Moscou a rejeté l'offre de Washington sur les ports.", "russie", "offre-the-noun-is-no-verb"),
+    case("Deux drones ont touché une sous-station, selon l'opérateur Ukrenergo.", "ukrenergo", "body-noun-then-name"),
 ]
 
 
