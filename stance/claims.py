@@ -18,11 +18,11 @@ from .interview import find_interview, turn_of
 from .mentions import find_mentions
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
-from .resources import word_list
+from .resources import word_list, word_set
 from .segment import split_sentences
 from .speakers import Registry, load_registry
 from .subjects import subjects_possible
-from .verbs import verb_pattern
+from .verbs import verb_lexicon, verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
@@ -107,6 +107,16 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
     if signer is None or signer.start != dash.end() or not signer.speaker:
         return None
     return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
+
+
+def _reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
+    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
+    if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted"):
+        return False
+    named = next((m for m in mentions if m.text == attribution.mention), None)
+    entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
+    return named is not None and named.kind == "person" and entry is not None \
+        and entry.lemma in word_set("saying_verbs")
 
 
 def _denies_speaking(piece: str, cue: str) -> bool:
@@ -213,7 +223,10 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             attribution = None if _says_nothing(sentence.text) else \
                 Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
-                and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text):
+                and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text) \
+                and not _reports_someone_named(attribution, mentions):
+            # the guest speaks, unless the answer reports someone it names (« Iouri Ouchakov a
+            # expliqué qu'il faudrait … »)
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
         if attribution is None and fully_quoted and not inside:
             attribution = _signature(text, sentence.end, doc_mentions, starts)

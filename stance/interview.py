@@ -18,6 +18,7 @@ from .speakers import ascii_id
 
 _GREETING = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+)\s*,\s*bonjour\b")
 _MIN_TURNS = 4
+_BYLINE = re.compile(r"\s*(?:propos\s+recueillis\s+)?par\s+")  # « Propos recueillis par Julien Ferrand »: the interviewer
 _HEADLINE_COLON = re.compile(r"\s?:\s*[«\"“]")
 # announced as an interview: a rubric line (« ENTRETIEN. », « Interview – ») or « propos recueillis »;
 # « lors d'un entretien téléphonique » in a news story is not
@@ -70,9 +71,22 @@ def _paragraph_turns(text: str) -> list[int]:
     return turns if len(turns) >= 2 * _MIN_PARAGRAPH_QUESTIONS else []
 
 
+def _answers_after(text: str, questions: list[int]) -> list[int]:
+    """Dashed questions whose answers are the undashed paragraphs after them."""
+    turns: list[int] = []
+    for question in questions:
+        nxt = re.compile(r"^[ \t]*\S", re.MULTILINE).search(text, text.find("\n", question) + 1 or len(text))
+        if nxt is None or not text.find("\n", question) + 1 or text[nxt.end() - 1] in "—–-":
+            continue
+        turns += [question, nxt.start()]
+    return turns
+
+
 def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]) -> Interview | None:
     """The interview structure of a document, or None when it has no dialogue."""
     turns = _turn_lines(text, sentences)
+    if len(turns) >= _MIN_TURNS // 2 and all(_line(text, t).endswith("?") for t in turns):
+        turns = _answers_after(text, turns)  # « — Question ? » lines, answers in plain paragraphs
     if len(turns) < _MIN_TURNS:
         turns = _paragraph_turns(text)
         if not turns:
@@ -89,7 +103,8 @@ def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]
         named = next((m for m in mentions if m.start <= start < m.end and m.speaker), None)
         guest = named.speaker if named else ascii_id(shown.split()[-1])
     else:
-        before = [m for m in mentions if m.end <= turns[0] and m.kind == "person" and m.speaker]
+        before = [m for m in mentions if m.end <= turns[0] and m.kind == "person" and m.speaker
+                  and not _BYLINE.fullmatch(fold(text[line_start(text, m.start):m.start]))]
         # « Olena Kovalenko : « … » » as the title names the guest; else the last person named
         titled = next((m for m in before if _HEADLINE_COLON.match(text, m.end) and "\n" not in text[:m.start].strip()),
                       None)

@@ -42,8 +42,11 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     )
     groups = re.compile(r"(?<![\w])(?:" + trie_pattern(word_list("group_phrases")) + r")(?![\w])")
     # Latin Extended-A letters (Ā-ž) in names: « Radosław », « Kęstutis »
-    person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)\s+|(?P<first>[A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž]+(?:-[A-Za-zà-ÿĀ-ž]+)?)\s+)"
-                        r"(?:[A-ZÀ-Ý][\w'’\-]*[\w]\s+)*?(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])(?![\w'’-]*\s+[A-ZÀ-Ý][a-zà-ÿ])")
+    # the words of a name stay on one line (« Julien Ferrand\nPublié le … » is no « Publié »)
+    person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)[^\S\n]+"
+                        r"|(?P<first>[A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž]+(?:-[A-Za-zà-ÿĀ-ž]+)?)[^\S\n]+)"
+                        r"(?:[A-ZÀ-Ý][\w'’\-]*[\w][^\S\n]+)*?(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])"
+                        r"(?![\w'’-]*[^\S\n]+[A-ZÀ-Ý][a-zà-ÿ])")
     return source, groups, person, frozenset(word_list("first_names"))
 
 

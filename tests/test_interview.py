@@ -95,3 +95,26 @@ def test_question_paragraphs_in_an_announced_interview_are_turns() -> None:
     for plain in (PARAGRAPHS.replace("ENTRETIEN. Propos recueillis par", "Par"),
                   PARAGRAPHS.replace("ENTRETIEN. Propos recueillis par", "Lors d'un entretien téléphonique avec")):
         assert find_interview(plain, split_sentences(plain), []) is None
+
+
+DASHED_QUESTIONS = """Le politologue Mikhaïl Sokolovski répond à nos questions.
+
+Propos recueillis par Julien Ferrand
+Publié le 14/04/2027
+
+— Moscou peut-il accepter cette clause ?
+
+Sous cette forme, certainement pas.
+
+— Le Kremlin a-t-il posé des conditions ?
+
+Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt. Moscou exige toujours la neutralité.
+"""
+
+
+def test_dashed_questions_with_plain_answers_and_named_reports() -> None:
+    from stance.claims import extract_claims
+    claims = [(c.text, c.speaker) for c in extract_claims(DASHED_QUESTIONS)]
+    assert claims == [("Sous cette forme, certainement pas.", "sokolovski"),
+                      ("Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt.", "ouchakov"),
+                      ("Moscou exige toujours la neutralité.", "sokolovski")]  # not the byline's interviewer
