@@ -109,14 +109,21 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
     return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
 
 
-def _reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
-    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
+def _names_its_source(attribution: Attribution | None, mentions: list[Mention]) -> bool:
+    """A sentence whose source is a named person or body, subject or inverted (not a pronoun)."""
     if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted"):
         return False
     named = next((m for m in mentions if m.text == attribution.mention), None)
+    return named is not None and named.kind in ("person", "institution")
+
+
+def _reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
+    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
+    if not _names_its_source(attribution, mentions):
+        return False
+    named = next(m for m in mentions if m.text == attribution.mention)
     entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
-    return named is not None and named.kind == "person" and entry is not None \
-        and entry.lemma in word_set("saying_verbs")
+    return named.kind == "person" and entry is not None and entry.lemma in word_set("saying_verbs")
 
 
 def _denies_speaking(piece: str, cue: str) -> bool:
@@ -196,7 +203,15 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             continue
         turn = turn_of(interview, text, sentence) if interview else None
         if turn == "question":
-            continue  # the interviewer is never a speaker
+            # the interviewer is never a speaker, but a question may first report someone it
+            # names (« — Kaja Kallas estime que le traité ne vaudrait rien. Que lui répondez-vous ? »)
+            if not sentence.text.rstrip().endswith("?"):
+                masked, _ = mask_quotes(sentence.text, folded[sentence.start:sentence.end], False)
+                known = doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+                reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
+                if _names_its_source(reported, mentions):
+                    yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
+            continue
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]
         if new_line:
             # a quotation goes on into the next paragraph only when that one reopens it

@@ -106,6 +106,10 @@ Publié le 14/04/2027
 
 Sous cette forme, certainement pas.
 
+— Kaja Kallas estime que le traité ne vaudrait rien. Que lui répondez-vous ?
+
+Ce n'est pas sérieux.
+
 — Le Kremlin a-t-il posé des conditions ?
 
 Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt. Moscou exige toujours la neutralité.
@@ -116,5 +120,7 @@ def test_dashed_questions_with_plain_answers_and_named_reports() -> None:
     from stance.claims import extract_claims
     claims = [(c.text, c.speaker) for c in extract_claims(DASHED_QUESTIONS)]
     assert claims == [("Sous cette forme, certainement pas.", "sokolovski"),
+                      ("Kaja Kallas estime que le traité ne vaudrait rien.", "kallas"),  # reported in a question
+                      ("Ce n'est pas sérieux.", "sokolovski"),
                       ("Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt.", "ouchakov"),
                       ("Moscou exige toujours la neutralité.", "sokolovski")]  # not the byline's interviewer
