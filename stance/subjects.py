@@ -199,7 +199,12 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         and _FRAMES_AFTER_GERUND.match(masked, verb.end()) is not None
     # « a tenu à rappeler », « s'est borné à répéter »: the infinitive reports for the clause subject
     framed = is_infinitive(form) and _infinitive_frame().search(masked, 0, verb.start()) is not None
+    # « …, le Kremlin évoquant pour la première fois une date »: a participle of saying right
+    # after its own subject reports for it (« la Russie exigeant que … » explains, in the seeds)
+    absolute = is_gerund(form) and entry.lemma in word_set("saying_verbs") \
+        and any(m.end - offset == len(masked[:verb.start()].rstrip()) and m.speaker for m in outside)
     if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund and not framed \
+            and not absolute \
             and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
         return None
     start, end = verb.start() + offset, verb.end() + offset

@@ -431,6 +431,12 @@ CASES = [
          "offrir-de-reports"),
     case("Moscou a rejeté l'offre de Washington sur les ports.", "russie", "offre-the-noun-is-no-verb"),
     case("Deux drones ont touché une sous-station, selon l'opérateur Ukrenergo.", "ukrenergo", "body-noun-then-name"),
+    case("Les préparatifs du sommet se sont accélérés vendredi, le Kremlin évoquant pour la première fois une date, "
+         "tandis que Kiev réclamait d'y être associé.",
+         [("Les préparatifs du sommet se sont accélérés vendredi, le Kremlin évoquant pour la première fois une date,",
+           "kremlin"), ("tandis que Kiev réclamait d'y être associé.", "ukraine")], "absolute-participle-of-saying"),
+    case("Les pourparlers butent sur les territoires, la Russie exigeant que Kiev lui cède le Donbass.", [],
+         "absolute-participle-of-a-demand-explains"),
 ]
 
 
