@@ -25,6 +25,8 @@ from .verbs import verb_pattern
 _OPENERS, _CLOSERS = "«“„", "»”"
 _LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
 _QUOTE_CHARS = re.compile('[«»“”„"]')
+_CIRCLE_ON = re.compile(r"\s*(?P<lead>(?:(?P<entourage>dans\s+l'entourage|dans\s+le\s+camp|dans\s+l'equipe|"
+                        r"chez\s+les\s+proches)|a|au|aux|dans|chez)\b[^,]{1,60}?),\s*on\s+")
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
 _LABEL_PREFIX = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{2,30}\s*[–—-]\s*)?")  # « EXTRAIT SONORE – »
@@ -122,6 +124,19 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     if label and not outside[:1]:
         name = Mention(offset, offset + label.end(1), label.group(1), ascii_id(label.group(1).split()[-1]), "person")
         return build(name, ":", "headline"), mentions
+    # « Au Kremlin, on estime que … », « Dans l'entourage de Zelensky, on assure … »: the place
+    # or circle before « on » is the source
+    circle = _CIRCLE_ON.match(masked)
+    said = verb_pattern().match(masked, circle.end()) if circle else None
+    if said and FRAMES_SPEECH.match(masked, said.end()):  # « on répète que », not « on se montre prudent »
+        if circle.group("entourage"):
+            around = Mention(offset + circle.start("lead"), offset + circle.end("lead"),
+                             sentence.text[circle.start("lead"):circle.end("lead")], "source", "source")
+            return build(around, "on", "circle"), mentions
+        place = next((m for m in mentions if m.start - offset < circle.end("lead") and m.speaker
+                      and m.kind in ("institution", "person")), None)
+        if place is not None:
+            return build(place, "on", "circle"), mentions
     # Impersonal continuation « …, était-il ajouté. »
     impersonal = _IMPERSONAL.search(masked)
     if impersonal and resolver.last_speaker:

@@ -437,6 +437,11 @@ CASES = [
            "kremlin"), ("tandis que Kiev réclamait d'y être associé.", "ukraine")], "absolute-participle-of-saying"),
     case("Les pourparlers butent sur les territoires, la Russie exigeant que Kiev lui cède le Donbass.", [],
          "absolute-participle-of-a-demand-explains"),
+    case("À la Maison Blanche, on répète que « rien n'est agréé tant que tout n'est pas agréé ».", "maison_blanche",
+         "on-after-a-place-is-that-place"),
+    case("Dans l'entourage de Volodymyr Zelensky, on assure que le président « ne signera rien ».", "source",
+         "on-in-a-circle-is-an-anonymous-source"),
+    case("À Moscou, on observe ces querelles avec gourmandise.", [], "on-with-no-speech-is-narration"),
 ]
 
 
