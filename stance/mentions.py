@@ -186,7 +186,13 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         gender = "f" if det == "la" or det == "l'" and noun.startswith("agence") else "m"
         name = _MEDIA_NAME.match(text, match.end(), end)
         if name:
-            if free(match.start(), name.end()):
+            known = next((m for m in mentions if m.start == name.start("name") and m.kind == "media"), None)
+            if known is not None and free(match.start(), known.start):
+                # « le quotidien Ukraïnska Pravda »: the registered outlet, with its noun
+                i = starts.index(known.start)
+                starts[i] = match.start()
+                mentions[mentions.index(known)] = replace(known, start=match.start(), text=text[match.start():known.end])
+            elif free(match.start(), name.end()):
                 add(match.start(), name.end(), ascii_id(name.group("name")), "media", gender, "")
         elif det and (match.group("qualifiers") or noun not in needs_qualifier
                       or _OPENS_SENTENCE.search(folded, max(0, match.start() - 3), match.start())

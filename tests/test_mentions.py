@@ -37,6 +37,8 @@ def test_a_title_followed_by_another_holders_name_binds_to_that_name(registry: R
     pytest.param("Le quotidien économique russe Vedomosti a écrit cela.",
                  [("Le quotidien économique russe Vedomosti", "vedomosti", "media")], id="unregistered-name-after-qualifiers"),
     pytest.param("Le site américain affirme cela.", [("Le site américain", None, "media")], id="anaphor-with-qualifier"),
+    pytest.param("Cela, rapporte le quotidien Ukraïnska Pravda.",
+                 [("le quotidien Ukraïnska Pravda", "ukrainska_pravda", "media")], id="registered-outlet-takes-its-noun"),
     pytest.param("Le site de Zaporijjia a été visité.", [], id="site-needs-a-qualifier-or-a-name"),
     pytest.param("Sur sa chaîne Telegram, Kirill Dmitriev a parlé.", [], id="own-channel-is-not-an-outlet"),
     pytest.param("Un article du journal Vedomosti le dit.", [("journal Vedomosti", "vedomosti", "media")],
