@@ -442,6 +442,8 @@ CASES = [
     case("Dans l'entourage de Volodymyr Zelensky, on assure que le président « ne signera rien ».", "source",
          "on-in-a-circle-is-an-anonymous-source"),
     case("À Moscou, on observe ces querelles avec gourmandise.", [], "on-with-no-speech-is-narration"),
+    case("L'adjointe à la maire chargée des relations internationales, Nadia Zerrouki, a proposé que Strasbourg "
+         "accueille une session.", "zerrouki", "adjointe-role-then-name"),
 ]
 
 
