@@ -199,7 +199,7 @@ _LINE_BREAKS = re.compile(r"[\r\n]")  # each break character to one space: the v
 # the next line goes on in lowercase (« … a estimé le 18 février\nque la trêve … », « discus-\nsions »)
 _WRAP_MIN_CHARS = 40
 _OPEN_END = re.compile(r"(?:[^.!?…:;\s]|\w-)\s*$")
-_GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ]")
+_GOES_ON = re.compile(r"[ \t]*(?:[«\"“][ \t\u00a0]*)?[a-zà-ÿ]")  # « … qui déciderait\n« sans l'Ukraine » … »
 
 
 def _ends_open(line: str) -> bool:

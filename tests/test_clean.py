@@ -153,6 +153,11 @@ def zones(text: str) -> list[tuple[str, str]]:
     pytest.param("Les délégations se retrouveront à Genève pour une nouvelle session\nMardi, Kiev attend.",
                  [("Les délégations se retrouveront à Genève pour une nouvelle session", "heading"),
                   ("Mardi, Kiev attend.", "prose")], id="line-ending-with-a-noun-before-a-capital-is-no-wrap"),
+    pytest.param("A Kiev, Volodymyr Zelensky a rejeté l'idée d'un sommet qui déciderait\n« sans l'Ukraine » de son avenir.",
+                 [("A Kiev, Volodymyr Zelensky a rejeté l'idée d'un sommet qui déciderait\n« sans l'Ukraine » de son "
+                   "avenir.", "prose")], id="wrapped-line-going-on-into-a-quotation"),
+    pytest.param("> Otan : Mark Rutte appelle les alliés à « tenir la distance »",
+                 [("> Otan : Mark Rutte appelle les alliés à « tenir la distance »", "link")], id="arrow-teaser-is-a-link"),
     pytest.param("Kiev attend\nune réponse de Moscou.",
                  [("Kiev attend", "heading"), ("une réponse de Moscou.", "prose")], id="short-line-is-no-wrap"),
     pytest.param("Le porte-parole du Kremlin a jugé que les échanges techniques\n\navaient été utiles.",
