@@ -111,7 +111,7 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
 
 def _names_its_source(attribution: Attribution | None, mentions: list[Mention]) -> bool:
     """A sentence whose source is a named person or body, subject or inverted (not a pronoun)."""
-    if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted"):
+    if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted", "aside"):
         return False
     named = next((m for m in mentions if m.text == attribution.mention), None)
     return named is not None and named.kind in ("person", "institution")

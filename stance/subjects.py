@@ -25,6 +25,7 @@ _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 FRAMES_SPEECH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:que\b|qu'|:|\s{2,})")
 # « …, accusant Londres et Paris de « saboter » … »: a gerund's object may come before the quotation
 _FRAMES_AFTER_GERUND = re.compile(r"(?:\s+[\w'-]+){0,5}?\s*(?:que\b|qu'|:|\s{2,})")
+_AS_BEFORE = re.compile(r"(?:^|[\s,])comme(?:\s+(?:le|la|les|l'|nous|vous|me|m'))?$")
 _PASSIVE_AUX = frozenset(("est", "sont", "etait", "etaient", "ete"))
 _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
@@ -184,8 +185,8 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     Returns
     -------
     tuple or None
-        The mention, how it was found (``inverted``, ``incise``, ``passive``, ``relative``,
-        ``subject`` or ``pronoun``) and the mentions coordinated with it.
+        The mention, how it was found (``inverted``, ``aside``, ``incise``, ``passive``,
+        ``relative``, ``subject`` or ``pronoun``) and the mentions coordinated with it.
     """
     form = re.sub(r"\s+", " ", verb.group("verb"))
     entry = verb_lexicon()[form]
@@ -230,7 +231,8 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         and masked[:m.start - offset].rstrip()[-1:] in ("", ",") for m in outside) \
         and not _is_mid_incise(masked, verb.end(), outside, offset)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
-    if (not before or before[-1] in ",:") and not closes_name:
+    # … or after « comme » (« …, comme l'a répété Maria Zakharova », « comme le souligne X »)
+    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name:
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
         hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"
                     and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)
@@ -239,7 +241,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
             tail = group[-1].end - offset
             if not _NOT_AFTER_INVERTED.match(masked, tail) \
                     or hit.kind in ("source", "role") and _NOUN_COMPLEMENT.match(masked, tail):
-                return hit, "inverted", group
+                # after « comme » the source is an aside: it names the sentence's source only
+                # when no other verb does (« …, comme le propose Moscou » is not who warns)
+                return hit, "aside" if _AS_BEFORE.search(before) else "inverted", group
     if entry.incise_only or entry.requires and not _has_required(entry.requires, " ".join(after.split()[:6])):
         return None
     # a transitive verb used reflexively (« Mark Rutte s'exprime en marge du sommet ») has no

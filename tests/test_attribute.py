@@ -444,6 +444,10 @@ CASES = [
     case("À Moscou, on observe ces querelles avec gourmandise.", [], "on-with-no-speech-is-narration"),
     case("L'adjointe à la maire chargée des relations internationales, Nadia Zerrouki, a proposé que Strasbourg "
          "accueille une session.", "zerrouki", "adjointe-role-then-name"),
+    case("Une force européenne serait une cible légitime, comme l'a répété Maria Zakharova.", "zakharova",
+         "source-after-comme"),
+    case("Volodymyr Zelensky a averti que l'Ukraine rejetterait toute escorte russe, comme le propose Moscou.", "zelensky",
+         "an-aside-after-comme-is-not-the-source-of-the-sentence"),
 ]
 
 
