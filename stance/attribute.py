@@ -27,6 +27,7 @@ _LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
 _QUOTE_CHARS = re.compile('[«»“”„"]')
 _CIRCLE_ON = re.compile(r"\s*(?P<lead>(?:(?P<entourage>dans\s+l'entourage|dans\s+le\s+camp|dans\s+l'equipe|"
                         r"chez\s+les\s+proches)|a|au|aux|dans|chez)\b[^,]{1,60}?),\s*on\s+")
+_VOICE_OF = re.compile(r"(?<![\w'])par\s+la\s+voix\s+(?:de\s+|du\s+|d')")
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
 _LABEL_PREFIX = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{2,30}\s*[–—-]\s*)?")  # « EXTRAIT SONORE – »
@@ -168,9 +169,15 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         framed = framed or bool(FRAMES_SPEECH.match(masked, verb.end()))
     if chosen:
         verb, (mention, method, group) = chosen
+        voice = _VOICE_OF.search(masked)  # « Le Kremlin a dénoncé par la voix de Dmitri Peskov … »
+        spokesman = next((m for m in mentions if voice and 0 <= m.start - offset - voice.end() <= 30
+                          and m.speaker and m.kind == "person"), None)
+        if spokesman is not None and method == "subject" and mention.kind == "institution":
+            mention, method, group = spokesman, "voice", [spokesman]
         topic = _TOPIC.match(masked)
         if topic and mention.kind == "pronoun":  # « Quant à Steve Witkoff, il estime… »
-            named = next((m for m in mentions if m.start - offset == topic.end() and m.speaker), None)
+            named = next((m for m in mentions if m.start - offset == topic.end()
+                          and (m.speaker or m.kind in ("role", "source"))), None)
             if named is not None:
                 mention, group = named, [named]
         return build(mention, verb.group().strip(), method, group), mentions

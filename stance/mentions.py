@@ -45,7 +45,9 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     # the words of a name stay on one line (« Julien Ferrand\nPublié le … » is no « Publié »)
     person = re.compile(r"(?<![\w])(?:(?P<hon>M\.|Mme|MM\.|Mlle)[^\S\n]+"
                         r"|(?P<first>[A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž]+(?:-[A-Za-zà-ÿĀ-ž]+)?)[^\S\n]+)"
-                        r"(?:[A-ZÀ-Ý][\w'’\-]*[\w][^\S\n]+)*?(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])"
+                        r"(?:[A-ZÀ-Ý][\w'’\-]*[\w][^\S\n]+)*?"
+                        r"(?P<particle>(?:(?:von|van|der|den|di|da|del|della|De|Van|Von|Le|Di|Da|Del|Ter)[^\S\n]+)+)?"
+                        r"(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])"
                         r"(?![\w'’-]*[^\S\n]+[A-ZÀ-Ý][a-zà-ÿ])")
     return source, groups, person, frozenset(word_list("first_names"))
 
@@ -214,7 +216,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         position = b
         if not free(a, b):
             continue
-        sid = ascii_id(first if family_first else match.group("last"))
+        # « Bart De Wever » → de_wever, « Ursula von der Leyen » → von_der_leyen
+        sid = ascii_id(first if family_first else (match.group("particle") or "") + match.group("last"))
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
     for match in _SPELT_BODY.finditer(text, start, end):
@@ -342,8 +345,9 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         after = mentions[j + 1] if j + 1 < len(mentions) else None
         # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »
         listed = mention.kind == "role" or (after is not None and re.fullmatch(r"\s*et\s*", folded[nxt.end:after.start]))
+        # a role stands in apposition to a person only (« Selon le conseiller, Kiev refuse … »)
         if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
-                and nxt.kind in ("person", "institution", "media") \
+                and (nxt.kind == "person" or mention.kind == "group" and nxt.kind in ("institution", "media")) \
                 and (nxt.start - mention.end < 45 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start)
                      or nxt.start - mention.end < 75 and _LONG_APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start)) \
                 and not _name_opens_clause(folded, mention, nxt) \

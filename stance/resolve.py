@@ -81,6 +81,9 @@ class Resolver:
         if mention.kind == "role" and (held := self._named_with_side(mention)):
             return held, None
         for entity in reversed(self.entities):
+            if entity.speaker == "source" and mention.kind == "role" and entity.side in ("", mention.side) \
+                    and _names_role(entity.text, _SIDE_WORDS.sub("", _title_nouns(mention))):
+                return "source", None  # « un haut diplomate européen » … « le diplomate européen »
             if entity.speaker in ("*", "source") and mention.kind == "role":
                 continue
             if mention.kind == "pronoun" and mention.gender and entity.gender and entity.gender != mention.gender:

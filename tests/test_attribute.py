@@ -448,6 +448,19 @@ CASES = [
          "source-after-comme"),
     case("Volodymyr Zelensky a averti que l'Ukraine rejetterait toute escorte russe, comme le propose Moscou.", "zelensky",
          "an-aside-after-comme-is-not-the-source-of-the-sentence"),
+    case("« Aucun signe », a répliqué à ses côtés la haute représentante de l'Union, Kaja Kallas.", "kallas",
+         "title-with-a-short-body-then-name"),
+    case("Hans van den Broek a jugé le texte prématuré.", "van_den_broek", "name-particles-in-the-id"),
+    case("Le Kremlin a dénoncé par la voix de Dmitri Peskov une « logique de pillage ».", "peskov", "par-la-voix-de"),
+    case("Un haut diplomate européen juge le texte fragile. Un conseiller du président ukrainien a confirmé la "
+         "réunion. Selon le conseiller, Kiev refuse tout retrait. Le diplomate européen, lui, se dit frappé par "
+         "l'absence d'avancée. Quant au conseiller, il assure que tout reste possible.",
+         [("Un haut diplomate européen juge le texte fragile.", "source"),
+          ("Un conseiller du président ukrainien a confirmé la réunion.", "source"),
+          ("Selon le conseiller, Kiev refuse tout retrait.", "source"),
+          ("Le diplomate européen, lui, se dit frappé par l'absence d'avancée.", "source"),
+          ("Quant au conseiller, il assure que tout reste possible.", "source")],
+         "roles-pointing-back-to-anonymous-sources"),
 ]
 
 
