@@ -100,6 +100,8 @@ _DATELINE = re.compile(
 _TIMESTAMP = re.compile(rf"\d{{1,2}}\s?[h:]\s?\d{{2}}\s*(?:\((?:{_AGENCIES})\)\s*)?[-:|]\s+")
 _MARKER = re.compile(r"[-*•·▪►]\s+")
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
+# « Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou » says who speaks: a claim
+_NAMED_LABEL = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2}[ \u00a0]*\([^()]{3,60}\)[ \u00a0]*:[ \u00a0]*\S")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")
 _WORD = re.compile(r"\w+")
 
@@ -171,7 +173,8 @@ def classify_line(line: str, folded_line: str, first: bool = False) -> str:
         return "caption"
     if words <= 20 and _is_upper_heading(line):
         return "heading"
-    if not final and words <= (_TITLE_WORDS if first else _HEADING_WORDS) and not _HEADLINE_QUOTE.match(folded_line):
+    if not final and words <= (_TITLE_WORDS if first else _HEADING_WORDS) and not _HEADLINE_QUOTE.match(folded_line) \
+            and not _NAMED_LABEL.match(line):
         return "heading"
     return "prose"
 

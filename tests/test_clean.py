@@ -156,6 +156,9 @@ def zones(text: str) -> list[tuple[str, str]]:
     pytest.param("A Kiev, Volodymyr Zelensky a rejeté l'idée d'un sommet qui déciderait\n« sans l'Ukraine » de son avenir.",
                  [("A Kiev, Volodymyr Zelensky a rejeté l'idée d'un sommet qui déciderait\n« sans l'Ukraine » de son "
                    "avenir.", "prose")], id="wrapped-line-going-on-into-a-quotation"),
+    pytest.param("Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou en novembre",
+                 [("Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou en novembre", "prose")],
+                 id="name-role-colon-headline-is-prose"),
     pytest.param("> Otan : Mark Rutte appelle les alliés à « tenir la distance »",
                  [("> Otan : Mark Rutte appelle les alliés à « tenir la distance »", "link")], id="arrow-teaser-is-a-link"),
     pytest.param("Kiev attend\nune réponse de Moscou.",
