@@ -151,10 +151,14 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         if hit:
             return build(hit, relative.group("cue"), "selon"), mentions
     chosen: tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None = None
+    fallback: tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None = None
     framed = False  # the first verb frames speech (« X juge que … »): a later « a-t-il dit » is X again
     for verb in verb_pattern().finditer(masked):
         found = subject_of_verb(text, masked, verb, mentions, outside, offset)
         if not found:
+            continue
+        if found[1] == "agent":  # « Une proposition jugée « prématurée » par Kaja Kallas. »: only if nothing else
+            fallback = fallback or (verb, found)
             continue
         if chosen is None:
             chosen = (verb, found)
@@ -167,6 +171,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
             chosen = (verb, found)
             break
         framed = framed or bool(FRAMES_SPEECH.match(masked, verb.end()))
+    chosen = chosen or fallback
     if chosen:
         verb, (mention, method, group) = chosen
         voice = _VOICE_OF.search(masked)  # « Le Kremlin a dénoncé par la voix de Dmitri Peskov … »

@@ -25,6 +25,8 @@ _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 FRAMES_SPEECH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s*(?:que\b|qu'|:|\s{2,})")
 # « …, accusant Londres et Paris de « saboter » … »: a gerund's object may come before the quotation
 _FRAMES_AFTER_GERUND = re.compile(r"(?:\s+[\w'-]+){0,5}?\s*(?:que\b|qu'|:|\s{2,})")
+# the participle follows the noun phrase opening the sentence (« Une proposition jugée … par X »)
+_NOUN_PHRASE_OPENING = re.compile(r"\s*(?:une|un|la|le|l'|les|des|cette|ce|cet|ces)\s*(?:[\w'-]+\s+){0,2}[\w'-]+\s+")
 _AS_BEFORE = re.compile(r"(?:^|[\s,])comme(?:\s+(?:le|la|les|l'|nous|vous|me|m'))?$")
 _PASSIVE_AUX = frozenset(("est", "sont", "etait", "etaient", "ete"))
 _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
@@ -204,8 +206,11 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # after its own subject reports for it (« la Russie exigeant que … » explains, in the seeds)
     absolute = is_gerund(form) and entry.lemma in word_set("saying_verbs") \
         and any(m.end - offset == len(masked[:verb.start()].rstrip()) and m.speaker for m in outside)
+    # « Une proposition jugée « prématurée » par Kaja Kallas. »: a bare participle with its agent
+    bare_agent = not has_aux and is_participle(form, written) and _PASSIVE_AGENT.match(masked, verb.end()) is not None \
+        and _NOUN_PHRASE_OPENING.fullmatch(masked, 0, verb.start()) is not None
     if not has_aux and not verb.group("inv") and not verb.group("refl") and not speech_gerund and not framed \
-            and not absolute \
+            and not absolute and not bare_agent \
             and (is_gerund(form) or is_infinitive(form) or is_participle(form, written)):
         return None
     start, end = verb.start() + offset, verb.end() + offset
@@ -253,12 +258,12 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
             and not FRAMES_SPEECH.match(masked, verb.end()):
         return None
     # Passive « L'information est démentie par la délégation russe »: the agent is the source
-    if verb.group("aux") and verb.group("aux").split()[-1] in _PASSIVE_AUX:
+    if bare_agent or verb.group("aux") and verb.group("aux").split()[-1] in _PASSIVE_AUX:
         agent = _PASSIVE_AGENT.match(masked, verb.end())
         if agent:
             hit = next((m for m in mentions if m.start - offset == agent.end() and m.speaker), None)
             if hit:
-                return hit, "passive", [hit]
+                return hit, "agent" if bare_agent else "passive", [hit]
     # Relative clause « X, qui a décrit … »
     relative = re.search(r"(?:^|[\s,])qui\s*$", before)
     if relative:

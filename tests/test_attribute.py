@@ -461,6 +461,10 @@ CASES = [
           ("Le diplomate européen, lui, se dit frappé par l'absence d'avancée.", "source"),
           ("Quant au conseiller, il assure que tout reste possible.", "source")],
          "roles-pointing-back-to-anonymous-sources"),
+    case("Une proposition jugée « prématurée » par Kaja Kallas.", "kallas", "bare-participle-with-its-agent"),
+    case("Entre l'optimisme affiché par Washington et la fermeté de Moscou, les pourparlers avancent.", [],
+         "participle-with-an-agent-inside-a-phrase-is-narration"),
+    case("Iouri Ouchakov a jugé trop tôt une trêve réclamée par Kiev.", "ouchakov", "agent-never-overrides-a-subject"),
 ]
 
 
