@@ -9,7 +9,7 @@ from stance import persist
 from stance.compact import CompactModel
 from stance.errors import ModelError
 from stance.estimator import StanceClassifier
-from stance.train import train_model
+from stance.train import default_training_files, train_model
 
 ROWS = [
     ("Des progrès tangibles ont été faits, a estimé Witkoff.", "progress"),
@@ -161,3 +161,12 @@ def test_shipped_model_was_trained_with_the_current_rules() -> None:
     card = persist.read_card(persist.default_model_path())
     assert card["rules_sha256"] == persist.sha256_file(persist.data_path("rules.toml")), \
         "rules.toml changed since the shipped model was trained: run `stance train`"
+
+
+def test_shipped_model_was_trained_on_the_current_corpus() -> None:
+    # edit a training file, then run `stance train`: the card records what the model learnt from
+    files = default_training_files()
+    if not files:
+        pytest.skip("no training corpus beside this install")
+    card = persist.read_card(persist.default_model_path())
+    assert card["data_sha256"] == persist.sha256_files(files), "the corpus changed: run `stance train`"
