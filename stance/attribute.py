@@ -127,7 +127,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         return build(name, ":", "headline"), mentions
     # « Au Kremlin, on estime que … », « Dans l'entourage de Zelensky, on assure … »: the place
     # or circle before « on » is the source
-    circle = _CIRCLE_ON.match(masked)
+    circle = _CIRCLE_ON.match(masked) if " on " in masked else None
     said = verb_pattern().match(masked, circle.end()) if circle else None
     if said and FRAMES_SPEECH.match(masked, said.end()):  # « on répète que », not « on se montre prudent »
         if circle.group("entourage"):
@@ -144,7 +144,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         speaker = resolver.last_speaker.speaker
         return Attribution(speaker, (speaker,), None, impersonal.group(), "continuation"), mentions
     # « Le quotidien cite Iouri Ouchakov, selon qui « … » »: the relative names the source
-    relative = _RELATIVE_SELON.search(masked)
+    relative = _RELATIVE_SELON.search(masked) if " qui" in masked else None
     if relative:
         hit = next((m for m in outside if m.end - offset == len(masked[:relative.start()].rstrip())
                     and m.kind not in ("pronoun", "group")), None)
@@ -154,6 +154,8 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     fallback: tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None = None
     framed = False  # the first verb frames speech (« X juge que … »): a later « a-t-il dit » is X again
     for verb in verb_pattern().finditer(masked):
+        if framed and not masked[:verb.start()].rstrip().endswith((",", ":")):
+            continue  # past a verb framing speech only a trailing inverted source can change the source
         found = subject_of_verb(text, masked, verb, mentions, outside, offset)
         if not found:
             continue
@@ -174,7 +176,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     chosen = chosen or fallback
     if chosen:
         verb, (mention, method, group) = chosen
-        voice = _VOICE_OF.search(masked)  # « Le Kremlin a dénoncé par la voix de Dmitri Peskov … »
+        voice = _VOICE_OF.search(masked) if "voix" in masked else None  # « … par la voix de Dmitri Peskov … »
         spokesman = next((m for m in mentions if voice and 0 <= m.start - offset - voice.end() <= 30
                           and m.speaker and m.kind == "person"), None)
         if spokesman is not None and method == "subject" and mention.kind == "institution":
