@@ -465,6 +465,14 @@ CASES = [
     case("Entre l'optimisme affiché par Washington et la fermeté de Moscou, les pourparlers avancent.", [],
          "participle-with-an-agent-inside-a-phrase-is-narration"),
     case("Iouri Ouchakov a jugé trop tôt une trêve réclamée par Kiev.", "ouchakov", "agent-never-overrides-a-subject"),
+    case("La ministre des Affaires étrangères, Mélanie Joly, a affirmé que le Canada jouerait un rôle.", "joly",
+         "melanie-is-a-first-name"),
+    case("Le chef de la diplomatie américaine n'a toutefois pas caché que la centrale demeurait un point de friction.",
+         "rubio", "ne-pas-cacher-que"),
+    case("La Turquie, elle, ne cache pas ses ambitions.", [], "ne-pas-cacher-an-object-is-narration"),
+    case("La porte-parole de la diplomatie russe, Maria Zakharova, a dans le même temps dénoncé « l'ingérence » des "
+         "Européens.", "zakharova", "filler-dans-le-meme-temps"),
+    case("« Je crois aux actes, pas aux sommets », a écrit le Premier ministre polonais.", "tusk", "tusk-by-title"),
 ]
 
 
