@@ -37,6 +37,7 @@ _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s
 # « …, a martelé la cheffe de la diplomatie européenne, qui s'est dite « sceptique » »: a relative
 # clause after a complete claim, with a reporting verb of its own, is a claim of its own
 _RELATIVE_TURN = re.compile(r"(?<=,\s)qui\s+")
+_WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
 _NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 _MIN_WORDS = 3
@@ -109,12 +110,13 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
     return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
 
 
-def _names_its_source(attribution: Attribution | None, mentions: list[Mention]) -> bool:
-    """A sentence whose source is a named person or body, subject or inverted (not a pronoun)."""
+def _names_its_source(attribution: Attribution | None, mentions: list[Mention],
+                      kinds: tuple[str, ...] = ("person", "institution")) -> bool:
+    """A sentence whose source is a named person (or body), subject or inverted (not a pronoun)."""
     if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted", "aside"):
         return False
     named = next((m for m in mentions if m.text == attribution.mention), None)
-    return named is not None and named.kind in ("person", "institution")
+    return named is not None and named.kind in kinds
 
 
 def _reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
@@ -154,19 +156,21 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
                                         registry, resolver, known)
         own = own if own and own.speaker else None
         if pieces and _APPOSED_RELATIVE.match(masked, a) \
-                and (own is None or own.speaker == (pieces[-1][2] or attribution).speaker
+                and (own is None or attribution.method in _WHOLE_TURN or own.speaker == (pieces[-1][2] or attribution).speaker
                      or _denies_speaking(masked[a:b], own.cue or "")):
             # no source of its own (« une hypothèse que ni Kiev ni Moscou n'ont confirmée »
             # says nobody spoke): one claim
             pieces[-1] = (pieces[-1][0], end, pieces[-1][2])
             continue
         relative = _RELATIVE_TURN.match(masked, a) if pieces else None
-        if relative and own is None and pieces[-1][2] and verb_pattern().match(masked, relative.end()):
+        speaking = relative is not None and verb_pattern().match(masked, relative.end()) is not None
+        if relative and own is None and pieces[-1][2] and speaking:
             own = pieces[-1][2]  # « …, a martelé Kaja Kallas, qui s'est dite « sceptique » »: still her
-        if relative and not (own and pieces[-1][2]):
+        if relative and not (own and pieces[-1][2] and speaking):  # « …, qui reste selon lui … »: content
             pieces[-1] = (pieces[-1][0], end, pieces[-1][2])  # « X, qui a décrit … »: the relative is the claim
             continue
-        if own and pieces and masked[:a].rstrip().endswith(":") and not any(found for _, _, found in pieces):
+        if own and pieces and masked[:a].rstrip().endswith(":") and not any(found for _, _, found in pieces) \
+                and attribution.method not in _WHOLE_TURN:
             pieces, lead_in = [], True  # « C'est Moscou qui pose des conditions : Iouri Ouchakov a estimé … »
         pieces.append((start, end, own))
     if len(pieces) == 1 and not lead_in:
@@ -209,7 +213,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 masked, _ = mask_quotes(sentence.text, folded[sentence.start:sentence.end], False)
                 known = doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
-                if _names_its_source(reported, mentions):
+                if _names_its_source(reported, mentions, kinds=("person",)):
                     yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
             continue
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]

@@ -73,6 +73,9 @@ SPLITS = [
                  "était présent.",
                  [("Le représentant ukrainien à l'ONU, Sergiy Kyslytsya, qui a décrit une ambiance « chaleureuse », "
                    "était présent.", "kyslytsya")], id="relative-after-a-bare-name-stays-in-its-sentence"),
+    pytest.param("Dmitri Peskov a affirmé que la centrale, qui reste selon lui une installation russe, serait protégée.",
+                 [("Dmitri Peskov a affirmé que la centrale, qui reste selon lui une installation russe, serait protégée.",
+                   "peskov")], id="relative-without-a-reporting-verb-is-content"),
     pytest.param("Le ministre a été clair : « Nous ne céderons pas. »",
                  [("Le ministre a été clair : « Nous ne céderons pas. »", None)], id="colon-before-a-quote-stays"),
     pytest.param("Kirill Dmitriev a estimé que le dialogue progressait mais que les sanctions restaient un obstacle "

@@ -108,7 +108,11 @@ Sous cette forme, certainement pas.
 
 — Kaja Kallas estime que le traité ne vaudrait rien. Que lui répondez-vous ?
 
-Ce n'est pas sérieux.
+Ce n'est pas sérieux. Sur le fond, je ne vois aucun mouvement : la Russie veut toujours le Donbass.
+
+— Moscou rejette le tracé américain. Est-ce un obstacle ?
+
+Oui.
 
 — Le Kremlin a-t-il posé des conditions ?
 
@@ -122,5 +126,7 @@ def test_dashed_questions_with_plain_answers_and_named_reports() -> None:
     assert claims == [("Sous cette forme, certainement pas.", "sokolovski"),
                       ("Kaja Kallas estime que le traité ne vaudrait rien.", "kallas"),  # reported in a question
                       ("Ce n'est pas sérieux.", "sokolovski"),
+                      # a colon inside an answer cuts nothing; a body in a question is the interviewer's framing
+                      ("Sur le fond, je ne vois aucun mouvement : la Russie veut toujours le Donbass.", "sokolovski"),
                       ("Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt.", "ouchakov"),
                       ("Moscou exige toujours la neutralité.", "sokolovski")]  # not the byline's interviewer
