@@ -80,16 +80,22 @@ def _named_body_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_role_nouns() -> str:
+    """Regex source of the nouns that name a person's role: the singular source nouns and
+    ``person_appositions.txt``."""
+    return trie_pattern([line.partition("|")[0].strip() for line in word_list("source_nouns")]
+                        + list(word_list("person_appositions")))
+
+
+@lru_cache(maxsize=1)
 def _role_surname_pattern() -> re.Pattern[str]:
-    nouns = trie_pattern([line.partition("|")[0].strip() for line in word_list("source_nouns")]
-                         + list(word_list("person_appositions")))
+    nouns = _person_role_nouns()
     return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?:{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")
 
 
 @lru_cache(maxsize=1)
 def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    nouns = [line.partition("|")[0].strip() for line in word_list("source_nouns")] + list(word_list("person_appositions"))
-    noun = trie_pattern(nouns)
+    noun = _person_role_nouns()
     after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])")
     before = re.compile(rf"(?<![\w'])(?:{noun})(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+$")
     function_words = word_set("prepositions") | word_set("sentence_starters") | frozenset(_DETERMINERS)
