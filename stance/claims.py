@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
+from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_clauses
 from .clean import fold
 from .interview import find_interview, turn_of
 from .mentions import find_mentions
@@ -26,29 +27,16 @@ from .verbs import verb_lexicon, verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
-_SPLIT = re.compile(r";\s*|(?<=[\s,])(?=mais\s)|(?<=[\s,])(?=tandis\s+qu)|(?<=,\s)(?=alors\s+qu)"
-                    r"|(?<=[\s,])(?=tout\s+en\s+(?:se\s+|s')?\w+ant\b)"
-                    r"|(?<=,\s)(?=\w+ant\s+(?:toutefois|cependant|neanmoins|pourtant)\s+qu)")
-# « …, une hypothèse que Dmitri Peskov a qualifiée de « pure spéculation » »: an apposed noun
-# with a relative clause may bring its own source; the piece stays apart only if it does
-# « C'est plutôt Moscou qui pose des conditions : Iouri Ouchakov a estimé … », after a colon, too
-_APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\s+(?:que|qu'))|(?<=:\s)(?=\w)")
 _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
-# « …, a martelé la cheffe de la diplomatie européenne, qui s'est dite « sceptique » »: a relative
-# clause after a complete claim, with a reporting verb of its own, is a claim of its own
-_RELATIVE_TURN = re.compile(r"(?<=,\s)qui\s+")
 _WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
 _NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
-_LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
-_MIN_WORDS = 3
-_WORD = re.compile(r"\w+")
 _WORD_OR_ELISION = re.compile(r"\w+'?")
 _QUOTE_MARK = re.compile(r"[«»“”\"]")
 
 
 def _says_nothing(answer: str) -> bool:
     # a courtesy, or a bare « Non. » / « Oui, bien sûr. » outside quotes (a quoted « Jamais » is a headline)
-    return is_courtesy(answer) or len(_WORD.findall(answer)) < _MIN_WORDS and not _QUOTE_MARK.search(answer)
+    return is_courtesy(answer) or len(WORD.findall(answer)) < MIN_WORDS and not _QUOTE_MARK.search(answer)
 
 
 def is_courtesy(text: str) -> bool:
@@ -59,39 +47,6 @@ def is_courtesy(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _courtesies() -> frozenset[str]:
     return frozenset(" ".join(_WORD_OR_ELISION.findall(line)) for line in word_list("courtesies"))
-
-
-# « …, mais … » inside a quotation (blanked in the masked view): a candidate cut too; the
-# labelling stage joins the two parts back unless they carry two stances
-_QUOTED_TURN = re.compile(r"(?<=,)\s*(?=mais\s)")
-
-
-def split_clauses(masked: str, folded: str | None = None) -> list[tuple[int, int]]:
-    """Clause spans (relative offsets) of a masked, folded sentence.
-
-    ``folded`` is the same sentence unmasked: « , mais » inside its quotations is cut too.
-    """
-    cuts = [0]
-    lead = _LEADING_TOUT_EN.match(masked)
-    if lead:
-        cuts.append(lead.end())
-    found = [m.end() for m in _SPLIT.finditer(masked)] + [m.end() for m in _APPOSED_RELATIVE.finditer(masked)] \
-        + [m.start() for m in _RELATIVE_TURN.finditer(masked)]
-    if folded is not None:
-        found += [m.end() for m in _QUOTED_TURN.finditer(folded) if not masked[m.end()].strip()]
-    for cut in sorted(found):
-        if cut > cuts[-1]:
-            cuts.append(cut)
-    cuts.append(len(masked))
-    spans = []
-    view = masked if folded is None else folded  # a clause may be all quotation
-    for a, b in zip(cuts, cuts[1:]):
-        words = len(_WORD.findall(view, a, b))
-        if spans and (words < _MIN_WORDS or len(_WORD.findall(view, *spans[-1])) < _MIN_WORDS):
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
 
 
 # « Nous ne signerons rien. » then, on the next line, « — Volodymyr Zelensky, lundi à Kiev »
@@ -155,14 +110,14 @@ def _claims_for(text: str, folded: str, sentence: Sentence, masked: str, attribu
             own, _ = attribute_sentence(text, folded, piece, masked[start - sentence.start:end - sentence.start],
                                         registry, resolver, known)
         own = own if own and own.speaker else None
-        if pieces and _APPOSED_RELATIVE.match(masked, a) \
+        if pieces and APPOSED_RELATIVE.match(masked, a) \
                 and (own is None or attribution.method in _WHOLE_TURN or own.speaker == (pieces[-1][2] or attribution).speaker
                      or _denies_speaking(masked[a:b], own.cue or "")):
             # no source of its own (« une hypothèse que ni Kiev ni Moscou n'ont confirmée »
             # says nobody spoke): one claim
             pieces[-1] = (pieces[-1][0], end, pieces[-1][2])
             continue
-        relative = _RELATIVE_TURN.match(masked, a) if pieces else None
+        relative = RELATIVE_TURN.match(masked, a) if pieces else None
         speaking = relative is not None and verb_pattern().match(masked, relative.end()) is not None
         if relative and own is None and pieces[-1][2] and speaking:
             own = pieces[-1][2]  # « …, a martelé Kaja Kallas, qui s'est dite « sceptique » »: still her
@@ -242,7 +197,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             attribution = None if _says_nothing(sentence.text) else \
                 Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
-                and len(_WORD.findall(sentence.text)) >= _MIN_WORDS and not is_courtesy(sentence.text) \
+                and len(WORD.findall(sentence.text)) >= MIN_WORDS and not is_courtesy(sentence.text) \
                 and not _reports_someone_named(attribution, mentions):
             # the guest speaks, unless the answer reports someone it names (« Iouri Ouchakov a
             # expliqué qu'il faudrait … »)

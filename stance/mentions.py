@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
+from .apposition import bind_appositions
 from .clean import fold
 from .records import Mention
 from .resources import word_list, word_set
@@ -268,98 +269,4 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             gender = _epithets()[match.group("noun")] or ("f" if match.group("det") == "la" else "m")
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
-    return _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
-
-
-_TITLE_NAME_GAP = re.compile(r"\s*,?\s*")
-_LEADING_DETERMINER = re.compile(r"^(?:le|la|l'|les|un|une|du|au|ce|cette)\s+|^l'")
-
-
-def _title_key(title: str) -> str:
-    return _LEADING_DETERMINER.sub("", fold(title), count=1)
-
-
-def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], titles: set[int]) -> list[Mention]:
-    """« le nouveau chef de l'administration présidentielle, Kyrylo Boudanov »: the article
-    says who holds the title now, whatever the registry says; later uses of that title in
-    the text name the same person (guide §2: titles resolve to their holder in the article)."""
-    out: list[Mention] = []
-    holders: dict[tuple[str, str], str] = {}  # (registry holder, folded title) → holder in this text
-    for mention in mentions:
-        previous = out[-1] if out else None
-        if mention.start in titles:
-            key = _title_key(mention.text)
-            rebound = next((new for (old, title), new in holders.items()
-                            if old == mention.speaker and (title.startswith(key) or key.startswith(title))), None)
-            if rebound:
-                mention = replace(mention, speaker=rebound)
-        if previous is not None and previous.start in titles and mention.kind == "person" and mention.speaker \
-                and previous.speaker not in (None, mention.speaker) \
-                and _TITLE_NAME_GAP.fullmatch(folded, previous.end, mention.start) \
-                and not _OWN_PREPOSITION.match(folded, previous.start) \
-                and not _name_opens_clause(folded, previous, mention):
-            holders[(previous.speaker, _title_key(previous.text))] = mention.speaker
-            out[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])
-            continue
-        out.append(mention)
-    return out
-
-
-_LAST_WORD = re.compile(r"([\w']+)\s*$")
-_CLOSES_APPOSITION = re.compile(r"\s*(?:[,)]|$)")
-
-
-def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
-    """« lors d'une conférence avec le chancelier allemand, Emmanuel Macron a jugé »: the role
-    ends a phrase after a preposition and the name, not closed by a comma, opens the clause."""
-    if "," not in folded[role.end:name.start]:
-        return False
-    before = _LAST_WORD.search(folded, max(0, role.start - 30), role.start)
-    return bool(before and before.group(1) in word_set("prepositions") and not _CLOSES_APPOSITION.match(folded, name.end))
-
-
-_OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux)\s")  # a title found with its article: « du président ukrainien »
-_COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
-_APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
-# a longer complement is an apposition only when a comma closes it (« le porte-parole du
-# ministère chinois des Affaires étrangères, Lin Jian »)
-_LONG_APPOSITION_GAP = re.compile(r"\s+(?:[\w'-]+\s+){5,8}?[\w'-]+\s*,\s*")
-# a verb or a clause between a role and a name: not an apposition. Matched on the original
-# text, where the preposition « à » (« l'ancien ambassadeur à Moscou X ») is not the verb « a »
-_NOT_IN_APPOSITION = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont|[ée]tait|que|qu['’]|qui|selon)(?![\w'’])",
-                                re.IGNORECASE)
-
-
-def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
-    """« le président Volodymyr Zelensky », « les émissaires américain et russe, Steve
-    Witkoff et … »: the name that follows is the speaker; the common noun before it
-    becomes part of its mention."""
-    out: list[Mention] = []
-    skip = 0
-    for i, mention in enumerate(mentions):
-        if skip:
-            skip -= 1
-            continue
-        j = i + 1
-        if mention.kind == "role" and j < len(mentions) \
-                and (_COMPLEMENT_BEFORE.search(folded, mention.end, mentions[j].start)
-                     or _OWN_PREPOSITION.match(folded, mentions[j].start)):
-            # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko », « le porte-parole du
-            # président ukrainien »: what follows « de » is the role's complement, never its holder
-            j += 1
-        nxt = mentions[j] if j < len(mentions) else None
-        after = mentions[j + 1] if j + 1 < len(mentions) else None
-        # a group names its members only as a list: « les émissaires …, Steve Witkoff et Kirill Dmitriev »
-        listed = mention.kind == "role" or (after is not None and re.fullmatch(r"\s*et\s*", folded[nxt.end:after.start]))
-        # a role stands in apposition to a person only (« Selon le conseiller, Kiev refuse … »)
-        if listed and mention.kind in ("role", "group") and nxt is not None and nxt.speaker \
-                and (nxt.kind == "person" or mention.kind == "group" and nxt.kind in ("institution", "media")) \
-                and (nxt.start - mention.end < 45 and _APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start)
-                     or nxt.start - mention.end < 75 and _LONG_APPOSITION_GAP.fullmatch(folded, mention.end, nxt.start)) \
-                and not _name_opens_clause(folded, mention, nxt) \
-                and not _NOT_IN_APPOSITION.search(text, mention.end, nxt.start):
-            out.append(replace(nxt, start=mention.start, text=text[mention.start:nxt.end]))
-            skip = j - i
-            continue
-        out.append(mention)
-    return out
+    return bind_appositions(text, folded, mentions, titles)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.claims import extract_claims, split_clauses
+from stance.claims import extract_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -131,29 +131,6 @@ def test_clauses_of_a_seed_sentence_have_their_own_offsets() -> None:
         "Le Kremlin a jugé l'offre utile,", "tandis que Kiev l'a jugée insuffisante."]
     assert_spans(source, claims)
     assert claims[0].sentence == claims[1].sentence != claims[2].sentence == claims[3].sentence
-
-
-@pytest.mark.parametrize("masked, expected", [
-    pytest.param("a b c d; e f g h", [(0, 9), (9, 16)], id="semicolon"),
-    pytest.param("a b c mais d e f", [(0, 6), (6, 16)], id="mais"),
-    pytest.param("a b c d mais e", [(0, 14)], id="short-tail-joined"),
-    pytest.param("tout en saluant x, a b c", [(0, 19), (19, 24)], id="leading-tout-en"),
-    pytest.param("a b c d, alors que e f g", [(0, 9), (9, 24)], id="alors-que"),
-    pytest.param("a b c d, ajoutant toutefois que e f", [(0, 9), (9, 35)], id="participle-with-contrast"),
-    pytest.param("a b c d, ajoutant que e f g", [(0, 27)], id="participle-without-contrast-stays"),
-])
-def test_split_clauses_relative_offsets(masked: str, expected: list[tuple[int, int]]) -> None:
-    assert split_clauses(masked) == expected
-
-
-@pytest.mark.parametrize("folded, masked, expected", [
-    pytest.param('" a b c d, mais e f g ", a dit x', '                       , a dit x', [(0, 11), (11, 32)],
-                 id="mais-inside-a-quotation"),
-    pytest.param('" a b c d, mais e "', '                   ', [(0, 19)], id="short-quoted-tail-joined"),
-    pytest.param('" a b c d mais e f g "', '                      ', [(0, 22)], id="no-comma-no-cut"),
-])
-def test_split_clauses_inside_quotations(folded: str, masked: str, expected: list[tuple[int, int]]) -> None:
-    assert split_clauses(masked, folded) == expected
 
 
 # --------------------------------------------------------------------------- never claims
