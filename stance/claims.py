@@ -17,6 +17,7 @@ from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_cla
 from .clean import fold
 from .interview import find_interview, turn_of
 from .mentions import find_mentions
+from .negation import is_negated
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
 from .resources import word_list, word_set
@@ -29,7 +30,6 @@ from .verbs import verb_lexicon, verb_pattern
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
 _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
 _WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
-_NEGATOR = re.compile(r"(?<![\w'])(?:ne\s|n'|ni\s)")
 _WORD_OR_ELISION = re.compile(r"\w+'?")
 _QUOTE_MARK = re.compile(r"[«»“”\"]")
 
@@ -84,9 +84,9 @@ def _reports_someone_named(attribution: Attribution | None, mentions: list[Menti
 
 
 def _denies_speaking(piece: str, cue: str) -> bool:
-    """« … que ni Kiev ni Moscou n'ont confirmée »: a negator before the reporting verb."""
+    """« … que ni Kiev ni Moscou n'ont confirmée »: the reporting verb is negated."""
     verb = piece.find(cue.split()[-1]) if cue.strip() else -1
-    return verb >= 0 and _NEGATOR.search(piece, 0, verb) is not None
+    return verb >= 0 and is_negated(piece, verb)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
