@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from functools import lru_cache
 
 from .apposition import bind_appositions
@@ -149,6 +148,11 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         i = bisect_right(starts, a)
         return (i == 0 or ends[i - 1] <= a) and (i == len(starts) or starts[i] >= b)
 
+    def drop(mention: Mention) -> None:
+        i = starts.index(mention.start)
+        del starts[i], ends[i]
+        mentions.remove(mention)
+
     def add(a: int, b: int, sid: str | None, kind: str, gender: str, side: str) -> None:
         i = bisect_right(starts, a)
         starts.insert(i, a)
@@ -198,9 +202,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             known = next((m for m in mentions if m.start == name.start("name") and m.kind == "media"), None)
             if known is not None and free(match.start(), known.start):
                 # « le quotidien Ukraïnska Pravda »: the registered outlet, with its noun
-                i = starts.index(known.start)
-                starts[i] = match.start()
-                mentions[mentions.index(known)] = replace(known, start=match.start(), text=text[match.start():known.end])
+                drop(known)
+                add(match.start(), known.end, known.speaker, known.kind, known.gender, known.side)
             elif free(match.start(), name.end()):
                 add(match.start(), name.end(), ascii_id(name.group("name")), "media", gender, "")
         elif det and (match.group("qualifiers") or noun not in needs_qualifier
@@ -244,9 +247,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
                 and match.group("last") not in first_names:
             role = next((m for m in mentions if m.start == match.start() and m.end == match.end("role")), None)
             if role is not None:
-                mentions.remove(role)
-                i = starts.index(role.start)
-                del starts[i], ends[i]
+                drop(role)
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), ascii_id(text[last:match.end()]), "person",
                     "f" if match.group("det") in ("la", "une") else "m", "")

@@ -82,7 +82,7 @@ class Resolver:
             return held, None
         for entity in reversed(self.entities):
             if entity.speaker == "source" and mention.kind == "role" and entity.side in ("", mention.side) \
-                    and _names_role(entity.text, _SIDE_WORDS.sub("", _title_nouns(mention))):
+                    and _names_role(entity.text, _role_noun(mention)):
                 return "source", None  # « un haut diplomate européen » … « le diplomate européen »
             if entity.speaker in ("*", "source") and mention.kind == "role":
                 continue
@@ -96,7 +96,7 @@ class Resolver:
     def _named_with_side(self, mention: Mention) -> str | None:
         """« Iryna Kovaltchouk, députée … » … « la députée ukrainienne »: a person the article
         gave that role outranks a more recent speaker who merely shares the side."""
-        noun = _SIDE_WORDS.sub("", _title_nouns(mention))
+        noun = _role_noun(mention)
         if noun.split()[0] in _GENERIC_ROLES:
             return None
         return next((e.speaker for e in reversed(self.entities) if e.kind == "person" and e.side in ("", mention.side)
@@ -146,6 +146,11 @@ def _role_synonyms() -> dict[str, tuple[str, ...]]:
 
 _SIDE_WORDS = re.compile(r"\s+(?:russes?|americaine?s?|ukrainienn?e?s?|europeenn?e?s?|du kremlin|de la maison blanche)$")
 _DETERMINER = re.compile(r"^(?:l'|(?:le|la|les|un|une|du|au|ce|cet|cette)\s+)")
+
+
+def _role_noun(mention: Mention) -> str:
+    # « la députée ukrainienne » → « deputee »: the role without its side
+    return _SIDE_WORDS.sub("", _title_nouns(mention))
 
 
 def _title_nouns(mention: Mention) -> str:
