@@ -97,7 +97,9 @@ def _role_surname_pattern() -> re.Pattern[str]:
 def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     noun = _person_role_nouns()
     after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])")
-    before = re.compile(rf"(?<![\w'])(?:{noun})(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+$")
+    # « le député Erwan Caradec », « la ministre des Affaires étrangères, Awa Mbengue »
+    before = re.compile(rf"(?<![\w'])(?:{noun})(?:(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+"
+                        rf"|(?:\s+[\w'-]+){{1,6}}?\s*,\s*)$")
     function_words = word_set("prepositions") | word_set("sentence_starters") | frozenset(_DETERMINERS)
     return after, before, function_words
 
