@@ -111,6 +111,13 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     selon = _selon_pattern().match(masked, lead.end() if lead else 0)
     if selon:
         hit = _selon_source(masked, selon.end(), mentions, offset)
+        # « Selon l'agence RIA Novosti, Iouri Ouchakov a confirmé … »: the outlet relays, the
+        # person named as the subject of the reporting verb speaks
+        relayed = _relayed_speaker(text, masked, mentions, outside, offset, hit.end - offset) \
+            if hit and hit.kind == "media" else None
+        if relayed is not None:
+            verb, (mention, method, group) = relayed
+            return build(mention, verb.group().strip(), method, group), mentions
         if hit:
             return build(hit, selon.group("cue"), "selon", coordinated(text, mentions, hit)), mentions
     # Headline « Rubio : « … » », also for a name the registry does not know; a transcript's
@@ -215,6 +222,17 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         if hit:
             return build(hit, selon.group("cue"), "selon"), mentions
     return None, mentions
+
+
+def _relayed_speaker(text: str, masked: str, mentions: list[Mention], outside: list[Mention], offset: int,
+                     after: int) -> tuple[re.Match[str], tuple[Mention, str, list[Mention]]] | None:
+    """The person who is the subject of the first reporting verb after ``after``, if any."""
+    later = [m for m in outside if m.start - offset >= after]
+    for verb in verb_pattern().finditer(masked, after):
+        found = subject_of_verb(text, masked, verb, mentions, later, offset)
+        if found:
+            return (verb, found) if found[0].kind == "person" and found[1] in ("subject", "inverted") else None
+    return None
 
 
 def _selon_source(masked: str, position: int, mentions: list[Mention], offset: int) -> Mention | None:

@@ -473,6 +473,9 @@ CASES = [
     case("La porte-parole de la diplomatie russe, Maria Zakharova, a dans le même temps dénoncé « l'ingérence » des "
          "Européens.", "zakharova", "filler-dans-le-meme-temps"),
     case("« Je crois aux actes, pas aux sommets », a écrit le Premier ministre polonais.", "tusk", "tusk-by-title"),
+    case("Selon l'agence RIA Novosti, Iouri Ouchakov a confirmé qu'une séance aurait lieu jeudi.", "ouchakov",
+         "outlet-relaying-a-named-speaker"),
+    case("Selon Axios, Steve Witkoff se rendrait à Moscou jeudi.", "axios", "outlet-reporting-without-a-speaking-verb"),
 ]
 
 
