@@ -479,6 +479,8 @@ CASES = [
     case("Selon un conseiller de l'Élysée, Paris ne réclame pas une chaise pour la photo.", "elysee",
          "adviser-of-a-registered-body"),
     case("Le Quai d'Orsay a fait savoir que le ministre se rendrait jeudi à Kiev.", "quai_dorsay", "quai-dorsay"),
+    case("Pour le coordinateur de La France insoumise, Mathis Orsini, le projet reste une négociation entre puissances.",
+         "orsini", "coordinateur-role-then-name"),
 ]
 
 
