@@ -164,7 +164,21 @@ def _is_mid_incise(masked: str, position: int, outside: list[Mention], offset: i
     """« Les Européens, rapporte le quotidien britannique, ont été informés »: the verb's own
     subject follows it and a comma closes the pair, so the name before is not in apposition."""
     return any(m.start - offset >= position and not masked[position:m.start - offset].strip()
-               and masked[m.end - offset:].lstrip().startswith(",") for m in outside)
+               and (masked[m.end - offset:].lstrip().startswith(",") or _adverbial_then_comma(masked, m.end - offset))
+               for m in outside)
+
+
+_TAIL = re.compile(r"\s+([\w']+)(?:\s+[\w'-]+){0,9}?\s*,")
+
+
+def _adverbial_then_comma(masked: str, position: int) -> bool:
+    # « …, a affirmé Hakan Fidan lors d'une conférence de presse, est prête »: where or when,
+    # then the comma; « a accusé la partie russe d'avoir … » goes on with the verb's complement
+    tail = _TAIL.match(masked, position)
+    return bool(tail) and tail.group(1) in word_set("prepositions") and tail.group(1) not in _COMPLEMENT_WORDS
+
+
+_COMPLEMENT_WORDS = frozenset(("de", "d'", "a", "au", "aux", "du", "des", "pour", "sur", "contre", "avec", "par"))
 
 
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],

@@ -481,6 +481,10 @@ CASES = [
     case("Le Quai d'Orsay a fait savoir que le ministre se rendrait jeudi à Kiev.", "quai_dorsay", "quai-dorsay"),
     case("Pour le coordinateur de La France insoumise, Mathis Orsini, le projet reste une négociation entre puissances.",
          "orsini", "coordinateur-role-then-name"),
+    case("La Russie, a affirmé Hakan Fidan lors d'une conférence de presse, est prête à discuter d'une trêve.", "fidan",
+         "mid-sentence-incise-with-an-adverbial"),
+    case("Son chef, Kyrylo Boudanov, a accusé la partie russe d'avoir retiré des noms, une manœuvre inacceptable.",
+         "boudanov", "a-complement-after-the-object-is-no-incise"),
 ]
 
 
