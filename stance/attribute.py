@@ -207,6 +207,10 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         if subject is not None and set(WORDS_AND_ELISIONS.findall(
                 _LEAD_WORD.sub("", masked[reach:subject.start - offset], 1))) <= _ARTICLES:
             return build(subject, ":", "colon"), mentions
+        author = next((m for m in mentions if m.speaker and m.start - offset < colon.start()
+                       and _document_lead().fullmatch(masked, 0, m.start - offset)), None)
+        if author is not None:
+            return build(author, ":", "colon"), mentions
     # « …, selon une source » anywhere else
     for selon in _selon_pattern().finditer(masked):
         if selon.group("cue") == "pour":
@@ -222,6 +226,12 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         if hit:
             return build(hit, selon.group("cue"), "selon"), mentions
     return None, mentions
+
+
+@lru_cache(maxsize=1)
+def _document_lead() -> re.Pattern[str]:
+    # « Message de Roustem Oumerov sur Telegram : « … » »: a document of the source opens the line
+    return re.compile(rf"\s*(?:(?:le|la|l'|un|une)\s*)?(?:{trie_pattern(word_list('document_nouns'))})\s+(?:de|d'|du)\s*")
 
 
 def _relayed_speaker(text: str, masked: str, mentions: list[Mention], outside: list[Mention], offset: int,

@@ -485,6 +485,8 @@ CASES = [
          "mid-sentence-incise-with-an-adverbial"),
     case("Son chef, Kyrylo Boudanov, a accusé la partie russe d'avoir retiré des noms, une manœuvre inacceptable.",
          "boudanov", "a-complement-after-the-object-is-no-incise"),
+    case("Message de Roustem Oumerov sur Telegram : « La délégation travaille sur la base d'instructions claires. »",
+         "oumerov", "document-of-a-named-source-before-a-colon-quotation"),
 ]
 
 
