@@ -251,7 +251,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         and not _is_mid_incise(masked, verb.end(), outside, offset)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
     # … or after « comme » (« …, comme l'a répété Maria Zakharova », « comme le souligne X »)
-    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name:
+    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form):
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
         hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"
                     and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)

@@ -487,6 +487,8 @@ CASES = [
          "boudanov", "a-complement-after-the-object-is-no-incise"),
     case("Message de Roustem Oumerov sur Telegram : « La délégation travaille sur la base d'instructions claires. »",
          "oumerov", "document-of-a-named-source-before-a-colon-quotation"),
+    case("Antonio Guterres a salué « un pas important », appelant les parties à « transformer l'essai ».", "guterres",
+         "a-gerund-after-a-comma-is-no-inversion"),
 ]
 
 

@@ -75,6 +75,17 @@ def zones(text: str) -> list[tuple[str, str]]:
     return [(text[z.start:z.end], z.kind) for z in zone_text(text)]
 
 
+def test_a_paywall_label_above_the_article_is_no_cut() -> None:
+    text = ("Titre de l'article\n\nArticle réservé aux abonnés\n\n"
+            "Le conseiller diplomatique du Kremlin, Iouri Ouchakov, a qualifié la rencontre d'utile.\n")
+    kinds = [(text[z.start:z.end], z.kind) for z in zone_text(text)]
+    assert ("Article réservé aux abonnés", "boilerplate") in kinds
+    assert kinds[-1][1] == "prose"
+    long_body = " ".join(["Le Kremlin a jugé la rencontre utile."] * 20)
+    cut = f"{long_body}\nCet article est réservé aux abonnés. Il vous reste 65% à découvrir.\nZelensky : « Jamais »\n"
+    assert [z.kind for z in zone_text(cut)][-1] == "boilerplate"  # past the article's text, a cut
+
+
 @pytest.mark.parametrize("text, expected", [
     pytest.param("date 2025-12-06 Le Kremlin a jugé la proposition inacceptable.",
                  [("date 2025-12-06", "header"), ("Le Kremlin a jugé la proposition inacceptable.", "prose")],
