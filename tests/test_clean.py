@@ -84,6 +84,8 @@ def test_a_paywall_label_above_the_article_is_no_cut() -> None:
     long_body = " ".join(["Le Kremlin a jugé la rencontre utile."] * 20)
     cut = f"{long_body}\nCet article est réservé aux abonnés. Il vous reste 65% à découvrir.\nZelensky : « Jamais »\n"
     assert [z.kind for z in zone_text(cut)][-1] == "boilerplate"  # past the article's text, a cut
+    consent = "Rien ne sera signé sans le consentement de l'Ukraine, a dit Zelensky.\n"
+    assert [z.kind for z in zone_text(consent)] == ["prose"]  # « consentement » alone is no banner
     quoted = "« Il vous reste à accepter le plan », a lancé Donald Trump.\nLe Kremlin a jugé le plan utile.\n"
     assert [z.kind for z in zone_text(quoted)] == ["prose", "prose"]  # the cue opens a line, not a quotation
 
