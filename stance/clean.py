@@ -197,6 +197,7 @@ def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
 
 
 _LINE = re.compile(r"[^\n\r]+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\r?\n")
 _LINE_BREAKS = re.compile(r"[\r\n]")  # each break character to one space: the view keeps its length
 # A hard-wrapped line (text copied from a PDF or a newsletter): long, no sentence end, and
 # the next line goes on in lowercase (« … a estimé le 18 février\nque la trêve … », « discus-\nsions »)
@@ -241,6 +242,8 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
     zones: list[Zone] = []
     seen_text = False
     cut = False  # past a paywall cut: nothing after it is the article
+    teasers = False  # inside a block of teasers (« À découvrir » and the titles under it)
+    previous_end = 0
     for raw_start, raw_end in _wrapped_lines(text):
         line = text[raw_start:raw_end]
         lead = len(line) - len(line.lstrip())
@@ -249,6 +252,13 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
             continue
         start, end = raw_start + lead, raw_start + trail
         folded_line = _LINE_BREAKS.sub(" ", folded[start:end])
+        # a teaser is a title: a blank line or a sentence (final punctuation) ends the block
+        teasers = teasers and not _BLANK_LINE.search(text, previous_end, start) and not _FINAL_PUNCT.search(folded_line)
+        previous_end = end
+        if teasers or folded_line.strip(" :.") in word_set("teaser_headings"):
+            teasers = True
+            zones.append(Zone(start, end, "link"))
+            continue
         prefixes = _split_prefixes(text, start, folded_line)
         consumed = 0
         if prefixes:

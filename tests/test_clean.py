@@ -75,6 +75,15 @@ def zones(text: str) -> list[tuple[str, str]]:
     return [(text[z.start:z.end], z.kind) for z in zone_text(text)]
 
 
+def test_a_block_of_teasers_under_its_heading_is_links() -> None:
+    text = ("Le Kremlin a jugé le plan utile.\n\nÀ découvrir\nZakharova : « L'Europe n'a pas sa place à la table »\n"
+            "Sanctions : Bruxelles prépare un nouveau paquet\n\nLe Kremlin a jugé le plan utile, a dit Peskov.\n")
+    assert [z.kind for z in zone_text(text)] == ["prose", "link", "link", "link", "prose"]
+    # a sentence right under the heading is the article again (paragraphs one line apart)
+    single = "Lire aussi\nLe Kremlin a jugé le plan utile, a dit Peskov.\nRubio a salué un dialogue utile.\n"
+    assert [z.kind for z in zone_text(single)] == ["link", "prose", "prose"]
+
+
 def test_a_paywall_label_above_the_article_is_no_cut() -> None:
     text = ("Titre de l'article\n\nArticle réservé aux abonnés\n\n"
             "Le conseiller diplomatique du Kremlin, Iouri Ouchakov, a qualifié la rencontre d'utile.\n")
