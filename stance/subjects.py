@@ -13,7 +13,7 @@ from functools import lru_cache
 from .records import Mention
 from .resources import word_list, word_set
 from .trie import trie_pattern
-from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, verb_lexicon
+from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, shares_auxiliary, verb_lexicon
 
 WORDS_AND_ELISIONS = re.compile(r"[\w]+'?|'")
 _COMPLEMENT_END = re.compile(r"(?<![\w'])(?:de|du|des|d')\s*(?:l'|la\s+|le\s+|les\s+)?$")
@@ -129,17 +129,6 @@ def _is_incise_gap(gap: str) -> bool:
     return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith(("'", "ant")) for w in words)
 
 
-# « X a remercié l'Union et affirmé que … »: a participle after « et » shares the auxiliary
-# of the verb before it
-_AND_BEFORE = re.compile(r"(?<![\w'])et\s*$")
-_EARLIER_AUXILIARY = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient)\s+\w+")
-
-
-def _shares_auxiliary(masked: str, position: int) -> bool:
-    and_before = _AND_BEFORE.search(masked, 0, position)
-    return bool(and_before and _EARLIER_AUXILIARY.search(masked, 0, and_before.start()))
-
-
 @lru_cache(maxsize=1)
 def _infinitive_frame() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('infinitive_frames'), gap=' ')})\s*$")
@@ -209,7 +198,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
-        has_aux = bool(distant_auxiliary().search(masked, 0, verb.start())) or _shares_auxiliary(masked, verb.start())
+        has_aux = bool(distant_auxiliary().search(masked, 0, verb.start())) or shares_auxiliary(masked, verb.start())
     # « en estimant que… », « …, estimant que… »: a gerund or participle of speech after « en »
     # or a comma reports for the clause subject
     speech_gerund = is_gerund(form) and masked[:verb.start()].rstrip().endswith((" en", ",")) \

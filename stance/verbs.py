@@ -121,3 +121,15 @@ def is_infinitive(form: str) -> bool:
     """« déclarer »: an infinitive never carries the clause's subject."""
     entry = verb_lexicon().get(form)
     return entry is not None and (form == entry.lemma or form == re.sub(r"^(?:se |s')", "", entry.lemma))
+
+
+# « X a remercié l'Union et affirmé que … »: a participle after « et » shares the auxiliary
+# of the verb before it
+_AND_BEFORE = re.compile(r"(?<![\w'])et\s*$")
+_EARLIER_AUXILIARY = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|aurait|auraient)\s+\w+")
+
+
+def shares_auxiliary(masked: str, position: int) -> bool:
+    """True when a participle at ``position`` follows « et » after a verb with its auxiliary."""
+    and_before = _AND_BEFORE.search(masked, 0, position)
+    return bool(and_before and _EARLIER_AUXILIARY.search(masked, 0, and_before.start()))
