@@ -65,22 +65,20 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
     return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
 
 
-def _names_its_source(attribution: Attribution | None, mentions: list[Mention],
-                      kinds: tuple[str, ...] = ("person", "institution")) -> bool:
-    """A sentence whose source is a named person (or body), subject or inverted (not a pronoun)."""
+def _named_source(attribution: Attribution | None, mentions: list[Mention],
+                  kinds: tuple[str, ...] = ("person", "institution")) -> Mention | None:
+    """The named person (or body) that is the source, as subject or inverted (not a pronoun)."""
     if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted", "aside"):
-        return False
-    named = next((m for m in mentions if m.text == attribution.mention), None)
-    return named is not None and named.kind in kinds
+        return None
+    return next((m for m in mentions if m.text == attribution.mention and m.kind in kinds), None)
 
 
 def _reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
     """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
-    if not _names_its_source(attribution, mentions):
+    if _named_source(attribution, mentions, kinds=("person",)) is None:
         return False
-    named = next(m for m in mentions if m.text == attribution.mention)
     entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
-    return named.kind == "person" and entry is not None and entry.lemma in word_set("saying_verbs")
+    return entry is not None and entry.lemma in word_set("saying_verbs")
 
 
 def _denies_speaking(piece: str, cue: str) -> bool:
@@ -168,7 +166,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 masked, _ = mask_quotes(sentence.text, folded[sentence.start:sentence.end], False)
                 known = doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
-                if _names_its_source(reported, mentions, kinds=("person",)):
+                if _named_source(reported, mentions, kinds=("person",)) is not None:
                     yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
             continue
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]

@@ -18,6 +18,7 @@ from .speakers import ascii_id
 
 _GREETING = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+)\s*,\s*bonjour\b")
 _MIN_TURNS = 4
+_LINE_START = re.compile(r"^[ \t]*\S", re.MULTILINE)  # the first character of each non-blank line
 _BYLINE = re.compile(r"\s*(?:propos\s+recueillis\s+)?par\s+")  # « Propos recueillis par Julien Ferrand »: the interviewer
 _HEADLINE_COLON = re.compile(r"\s?:\s*[«\"“]")
 # announced as an interview: a rubric line (« ENTRETIEN. », « Interview – ») or « propos recueillis »;
@@ -62,7 +63,7 @@ def _paragraph_turns(text: str) -> list[int]:
     """
     if not _INTERVIEW_CUE.search(fold(text[:_CUE_REACH])):
         return []
-    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+    starts = [m.start() for m in _LINE_START.finditer(text)]
     turns: list[int] = []
     for here, nxt in zip(starts, starts[1:]):
         line = _line(text, here)
@@ -75,8 +76,9 @@ def _answers_after(text: str, questions: list[int]) -> list[int]:
     """Dashed questions whose answers are the undashed paragraphs after them."""
     turns: list[int] = []
     for question in questions:
-        nxt = re.compile(r"^[ \t]*\S", re.MULTILINE).search(text, text.find("\n", question) + 1 or len(text))
-        if nxt is None or not text.find("\n", question) + 1 or text[nxt.end() - 1] in "—–-":
+        line_end = text.find("\n", question)
+        nxt = _LINE_START.search(text, line_end + 1) if line_end >= 0 else None
+        if nxt is None or text[nxt.end() - 1] in "—–-":
             continue
         turns += [question, nxt.start()]
     return turns

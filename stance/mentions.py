@@ -20,7 +20,7 @@ from .speakers import Registry, ascii_id
 from .trie import trie_pattern
 
 _DETERMINERS = {"la": "f", "une": "f", "le": "m", "un": "m", "du": "m", "au": "m", "cette": "f", "ce": "m"}
-_SIDE_ADJECTIVES = {"russe": "RU", "russes": "RU", "americain": "US", "americaine": "US", "americains": "US",
+SIDE_ADJECTIVES = {"russe": "RU", "russes": "RU", "americain": "US", "americaine": "US", "americains": "US",
                     "ukrainien": "UA", "ukrainienne": "UA", "ukrainiens": "UA", "europeen": "EU",
                     "europeenne": "EU", "europeens": "EU", "du kremlin": "RU", "de la maison blanche": "US"}
 
@@ -33,7 +33,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
         singular.append(one.strip())
         plural.append((many or one).strip())
     nouns = trie_pattern(set(singular + plural))
-    sides = trie_pattern(_SIDE_ADJECTIVES)
+    sides = trie_pattern(SIDE_ADJECTIVES)
     source = re.compile(
         r"(?<![\w])(?P<det>l'une\s+de\s+ces|l'un\s+de\s+ces|l'une\s+des|l'un\s+des|une|un|des|de|d'|du|au|la|le|les|l'|"
         r"cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
@@ -182,7 +182,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if not free(*match.span()):
             continue
         det, noun = match.group("det"), match.group("noun")
-        side = _SIDE_ADJECTIVES.get(match.group("side") or "", "")
+        side = SIDE_ADJECTIVES.get(match.group("side") or "", "")
         gender = "f" if det in ("une", "la", "cette") or noun.startswith("source") else "m"
         plural = det in ("des", "les", "ces") or noun.endswith("s") and not noun.endswith("source")
         same = "meme" in folded[match.start():match.start("noun")]

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .clean import fold as fold_text
+from .mentions import SIDE_ADJECTIVES
 from .records import Mention
 from .resources import word_list
 from .speakers import Registry
+from .trie import trie_pattern
 
 # Role nouns too common to point at one registered title (« le chef », « le ministre »)
 _GENERIC_ROLES = frozenset(("chef", "president", "ministre", "secretaire", "responsable", "conseiller", "dirigeant",
@@ -144,7 +146,8 @@ def _role_synonyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
-_SIDE_WORDS = re.compile(r"\s+(?:russes?|americaine?s?|ukrainienn?e?s?|europeenn?e?s?|du kremlin|de la maison blanche)$")
+# a role mention carries its side as one of the side adjectives (« la députée ukrainienne »)
+_SIDE_WORDS = re.compile(rf"\s+(?:{trie_pattern(SIDE_ADJECTIVES)})$")
 _DETERMINER = re.compile(r"^(?:l'|(?:le|la|les|un|une|du|au|ce|cet|cette)\s+)")
 
 
