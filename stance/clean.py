@@ -151,6 +151,15 @@ def _is_upper_heading(line: str) -> bool:
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
+_MOST_WORDS = 40  # the largest word count any rule below compares with
+
+
+def _count_words(folded_line: str) -> int:
+    # Exact up to _MOST_WORDS; a paragraph is only counted far enough to know it is longer.
+    head = len(_WORD.findall(folded_line, 0, 8 * _MOST_WORDS))
+    return head if head > _MOST_WORDS else len(_WORD.findall(folded_line))
+
+
 def classify_line(line: str, folded_line: str, first: bool = False) -> str:
     """Kind of one stripped line: ``prose`` or a zoned kind (never a claim).
 
@@ -162,14 +171,14 @@ def classify_line(line: str, folded_line: str, first: bool = False) -> str:
         return "link"
     if _asks(folded_line):
         return "question"
-    words = len(_WORD.findall(folded_line))
+    words = _count_words(folded_line)
     final = bool(_FINAL_PUNCT.search(folded_line))
     if folded_line.startswith("(") and folded_line.rstrip(". ").endswith(")"):
         if _cue_match(folded_line, "byline_cues") or words <= 25:
             return "byline"
     if folded_line.startswith("par ") and words <= 6 and not final:
         return "byline"
-    if _cue_match(folded_line, "caption_cues") and (not final or words <= 40):
+    if (not final or words <= _MOST_WORDS) and _cue_match(folded_line, "caption_cues"):
         return "caption"
     if words <= 20 and _is_upper_heading(line):
         return "heading"

@@ -65,13 +65,33 @@ _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 # then a capital): cutting there first leaves Punkt only the pieces that need it.
 # (the punctuation mark comes first in the regex so the engine can skip to it: a leading
 # lookbehind was tried at every position)
-_SAFE_BREAK = re.compile(r"[.!?](?<=[a-zà-ÿ]{3}.)(?P<gap>[ \t\u00a0]+)(?=[A-ZÀ-Ý])")
+_SAFE_BREAK = re.compile(r"[.!?](?:(?<=[a-zà-ÿ]{3}.)|(?<=[a-zà-ÿ][»\"”].)|(?<=[a-zà-ÿ][ \u00a0\u202f][»\"”].))"
+                         r"(?P<gap>[ \t\u00a0]+)(?=(?:[«“][ \t\u00a0]?)?[A-ZÀ-Ý])")
 _WORD_BEFORE = re.compile(r"([\w-]+)[.!?]$")
 _NEEDS_PUNKT = re.compile(r"[.!?…][\"'»”)\]\u00a0]*\s")
 
 
+# « M. Witkoff », « MM. Rubio et … »: Punkt marks a known abbreviation in its first pass and
+# breaks after it only when the next word is one of our sentence starters (the only
+# orthographic context it has), so a piece whose every candidate end is such a pair needs
+# no Punkt.
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)\.$")
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+([A-ZÀ-Ý][\w-]*)(?=[\s,;:.)]|$)")
+
+
+def _abbreviation_only(text: str, start: int, end: int) -> bool:
+    for match in _NEEDS_PUNKT.finditer(text, start, end):
+        dot = match.start()
+        word = _ABBREVIATION_BEFORE.search(text, max(start, dot - 12), dot + 1)
+        after = _CAPITAL_AFTER.match(text, dot + 1, end)
+        if not (word and after and word.group(1).lower() in word_set("abbreviations")
+                and after.group(1).lower() not in word_set("sentence_starters")):
+            return False
+    return True
+
+
 def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if not _NEEDS_PUNKT.search(text, start, end):
+    if not _NEEDS_PUNKT.search(text, start, end) or _abbreviation_only(text, start, end):
         return [(start, end)]
     return [(start + a, start + b) for a, b in _tokenizer().span_tokenize(text[start:end])]
 

@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stance import clean
 from stance.clean import fold, zone_text
 
 FAST = settings(max_examples=100, deadline=None, derandomize=True)
@@ -269,3 +270,14 @@ def test_nothing_after_a_paywall_cut_is_the_article() -> None:
             "Zelensky : « Nous ne signerons rien »\n")
     kinds = [zone.kind for zone in zone_text(text)]
     assert kinds == ["prose", "boilerplate", "boilerplate"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("trois mots ici", 3, id="short"),
+    pytest.param("anticonstitutionnellement " * 35, 35, id="long-words-under-the-limit"),
+    pytest.param("mot " * 300, 300, id="paragraph"),
+])
+def test_count_words_is_exact_up_to_the_largest_threshold(line: str, expected: int) -> None:
+    # past _MOST_WORDS only "more than that" matters to the zoning rules
+    counted = clean._count_words(line)
+    assert counted == expected if expected <= clean._MOST_WORDS else counted > clean._MOST_WORDS

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stance import segment
 from stance.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -268,6 +269,29 @@ def test_surrogateescape_text_does_not_crash(raw: bytes) -> None:
     source = raw.decode("utf-8", "surrogateescape")
     assert source.encode("utf-8", "surrogateescape") == raw
     assert_units(source)
+
+
+_ABBREVIATED = st.lists(st.sampled_from([
+    "M.", "MM.", "Mme.", "etc.", "av.", "J.", "Witkoff", "Rubio", "Jean-Pierre", "la", "paix", "2026", "Il", "Les",
+    "Selon", "L'Ukraine", "D'après", "C'est", "Moscou,", "a", "dit", "(Kiev)", "«", "»",
+]), min_size=2, max_size=14).map(" ".join)
+
+
+@FAST
+@given(_ABBREVIATED)
+def test_abbreviation_fast_path_agrees_with_punkt(source: str) -> None:
+    # the fast path may only skip Punkt where Punkt would not cut
+    if segment._abbreviation_only(source, 0, len(source)):
+        assert list(segment._tokenizer().span_tokenize(source)) == [(0, len(source))]
+
+
+@pytest.mark.parametrize("source, skips", [
+    pytest.param("Il a vu M. Witkoff et MM. Rubio et Vance.", True, id="titles"),
+    pytest.param("Les frappes, etc. Il a dit non.", False, id="etc-then-starter"),
+    pytest.param("Il a dit non. Le Kremlin aussi.", False, id="sentence-end"),
+])
+def test_abbreviation_fast_path(source: str, skips: bool) -> None:
+    assert segment._abbreviation_only(source, 0, len(source)) is skips
 
 
 def test_control_characters_and_lone_surrogates() -> None:
