@@ -61,11 +61,13 @@ _CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]'
 _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 
 
-# Breaks Punkt would make anyway (a lowercase word that is no abbreviation, then . ! or ?,
-# then a capital): cutting there first leaves Punkt only the pieces that need it.
+# Breaks Punkt would make anyway (a word of three letters or a year that is no
+# abbreviation, or a closing quote after a word, then . ! or ?, then a capital, perhaps
+# behind an opening guillemet): cutting there first leaves Punkt only the pieces that need it.
 # (the punctuation mark comes first in the regex so the engine can skip to it: a leading
 # lookbehind was tried at every position)
-_SAFE_BREAK = re.compile(r"[.!?](?:(?<=[a-zà-ÿ]{3}.)|(?<=[a-zà-ÿ][»\"”].)|(?<=[a-zà-ÿ][ \u00a0\u202f][»\"”].))"
+_SAFE_BREAK = re.compile(r"[.!?](?:(?<=[a-zà-ÿA-ZÀ-Ý]{3}.)|(?<=[0-9]{4}.)"
+                         r"|(?<=[a-zà-ÿ][»\"”].)|(?<=[a-zà-ÿ][ \u00a0\u202f][»\"”].))"
                          r"(?P<gap>[ \t\u00a0]+)(?=(?:[«“][ \t\u00a0]?)?[A-ZÀ-Ý])")
 _WORD_BEFORE = re.compile(r"([\w-]+)[.!?]$")
 _NEEDS_PUNKT = re.compile(r"[.!?…][\"'»”)\]\u00a0]*\s")
