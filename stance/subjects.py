@@ -170,6 +170,19 @@ def _adverbial_then_comma(masked: str, position: int) -> bool:
 _COMPLEMENT_WORDS = frozenset(("de", "d'", "a", "au", "aux", "du", "des", "pour", "sur", "contre", "avec", "par"))
 
 
+_OPENING_PHRASE = re.compile(r"\s*([\w']+)[^,]*,")
+_ARTICLE_LIKE = frozenset(("de", "d'", "des", "du"))  # « Des diplomates, … » opens with a subject
+
+
+def _after_adverbials(masked: str, start: int, end: int) -> int:
+    """Where the clause goes on after its opening prepositional phrases, each closed by a comma."""
+    position = start
+    while (phrase := _OPENING_PHRASE.match(masked, position, end)) \
+            and phrase.group(1) in word_set("prepositions") and phrase.group(1) not in _ARTICLE_LIKE:
+        position = phrase.end()
+    return position
+
+
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],
                     outside: list[Mention], offset: int) -> tuple[Mention, str, list[Mention]] | None:
     """The source of the reporting verb ``verb`` found in ``masked``, or None.
@@ -283,6 +296,11 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     for brk in _CLAUSE_BREAK.finditer(masked, 0, verb.start()):
         clause_start = brk.end()
     candidates = [m for m in outside if offset + clause_start <= m.start < start]
+    # « Au lendemain de la réunion, en présence des émissaires, le vice-président a dit »:
+    # the subject follows the adverbial phrases opening the clause
+    body = offset + _after_adverbials(masked, clause_start, verb.start())
+    if any(m.start >= body for m in candidates):
+        candidates = [m for m in candidates if m.start >= body]
     if candidates:
         first = candidates[0]
         method = "pronoun" if first.kind in ("pronoun", "role") else "subject"

@@ -40,6 +40,12 @@ def test_coordinated_list_needs_et_at_the_end() -> None:
     pytest.param("« Rien n'est fait », a déclaré Marco Rubio.", "rubio", "inverted", id="inverted"),
     pytest.param("La proposition a été rejetée par Sergueï Lavrov.", "lavrov", "passive", id="passive-agent"),
     pytest.param("Marco Rubio a estimé que rien n'était fait.", "rubio", "subject", id="subject"),
+    pytest.param("Au lendemain de la réunion, en présence des émissaires américains, le vice-président américain "
+                 "a estimé que rien n'était fait.", "vance", "subject", id="after-opening-adverbials"),
+    pytest.param("Dans une déclaration lue par la présentatrice Ekaterina Andreïeva, le Kremlin a estimé que rien "
+                 "n'était fait.", "kremlin", "subject", id="agent-inside-opening-phrase"),
+    pytest.param("Lors de son entretien avec Sergueï Lavrov, Marco Rubio a estimé que rien n'était fait.", "rubio",
+                 "subject", id="opening-phrase-with-complement"),
 ])
 def test_subject_of_verb(text: str, speaker: str, method: str) -> None:
     folded, mentions = _parts(text)
