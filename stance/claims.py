@@ -234,7 +234,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if attribution:
             last_attributed = sentence.index
         if mentions:  # « Ce dernier » looks past a sentence that names no one
-            resolver.previous_mentions = mentions
+            resolver.mentioned(mentions)
         if run and not inside:
             # the quotation closes here: every sentence of it takes the source found in it
             unit = run[0][0].index

@@ -64,6 +64,11 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _generic_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('generic_determiners'), gap=' ')})\s+$")
+
+
+@lru_cache(maxsize=1)
 def _epithets() -> dict[str, str]:
     return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
 
@@ -164,6 +169,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for a, b, sid, det, how in registry.find(folded, start, end):
         if how == "title" and _OTHER_BODY.match(text, b):
             continue  # « le secrétaire d'État du Vatican » is not the secrétaire d'État of the registry
+        if how == "title" and _generic_before().search(folded, max(start, a - 20), a):
+            continue  # « aucun président ukrainien ne peut céder » names no one
         speaker = registry.speakers[sid]
         if how == "name" and speaker.kind == "media" and not _capitalised_end(text, a, b):
             continue  # « les échos venus du Vatican », « le monde entier » name no outlet

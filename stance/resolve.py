@@ -42,6 +42,14 @@ class Resolver:
         self.entities: list[Entity] = []
         self.last_speaker: Entity | None = None
         self.previous_mentions: list[Mention] = []
+        self.last_outlet: str | None = None
+
+    def mentioned(self, mentions: list[Mention]) -> None:
+        """A sentence named ``mentions``: « ce dernier » and « le quotidien » may point to them,
+        an outlet cited in passing too (« les propos prêtés à X par le Financial Times »)."""
+        self.previous_mentions = mentions
+        self.last_outlet = next((m.speaker for m in reversed(mentions) if m.kind == "media" and m.speaker),
+                                self.last_outlet)
 
     def push(self, mention: Mention, speaker: str, apposition: str = "") -> None:
         """Put ``speaker`` in focus; ``apposition`` is what the article said of it right after
@@ -76,7 +84,7 @@ class Resolver:
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
         if mention.kind == "media":  # « le site américain », « le quotidien »: the last outlet cited
-            outlet = next((e.speaker for e in reversed(self.entities) if e.kind == "media"), None)
+            outlet = self.last_outlet or next((e.speaker for e in reversed(self.entities) if e.kind == "media"), None)
             return (outlet, None) if outlet else (None, f"no media cited before « {mention.text} »")
         if mention.kind == "role" and not mention.side:
             return self._resolve_title(mention)

@@ -43,6 +43,8 @@ def test_a_title_followed_by_another_holders_name_binds_to_that_name(registry: R
     pytest.param("Sur sa chaîne Telegram, Kirill Dmitriev a parlé.", [], id="own-channel-is-not-an-outlet"),
     pytest.param("Un article du journal Vedomosti le dit.", [("journal Vedomosti", "vedomosti", "media")],
                  id="no-du-in-the-span"),
+    pytest.param("Le tabloïd conservateur New York Post le dit.",
+                 [("Le tabloïd conservateur New York Post", "new_york_post", "media")], id="tabloid-with-a-leaning"),
 ])
 def test_media_mentions(registry: Registry, text: str, expected: list) -> None:
     assert speakers_of(text, registry) == expected
@@ -52,6 +54,9 @@ def test_media_mentions(registry: Registry, text: str, expected: list) -> None:
     pytest.param("Selon Axios, le plan a changé. Le site américain affirme que Moscou a répondu.", ["axios", "axios"],
                  id="anaphor-to-the-last-outlet"),
     pytest.param("Le quotidien a affirmé que tout allait bien.", [None], id="no-outlet-before-gives-no-speaker"),
+    pytest.param("Dmitri Peskov a démenti les propos prêtés à Steve Witkoff par le Financial Times. "
+                 "Le quotidien britannique affirmait que le texte était prêt.", ["peskov", "financial_times"],
+                 id="an-outlet-cited-in-passing"),
 ])
 def test_media_anaphor_resolves_to_the_last_outlet(text: str, expected: list) -> None:
     assert [c.speaker for c in extract_claims(text)] == expected
@@ -90,3 +95,12 @@ def test_unregistered_persons(registry: Registry, text: str, expected: list) -> 
 ])
 def test_role_then_name_across_a_complement(registry: Registry, text: str, expected: list) -> None:
     assert [(m.text, m.speaker) for m in find_mentions(text, fold(text), 0, len(text), registry)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Aucun président ukrainien ne peut céder cela.", [], id="aucun"),
+    pytest.param("Tout secrétaire d'État américain le dirait.", [], id="tout"),
+    pytest.param("Le président ukrainien ne peut céder cela.", ["zelensky"], id="definite-title-names-its-holder"),
+])
+def test_generic_determiner_makes_a_title_name_no_one(registry: Registry, text: str, expected: list) -> None:
+    assert [m.speaker for m in find_mentions(text, fold(text), 0, len(text), registry) if m.speaker] == expected
