@@ -241,8 +241,14 @@ def _relayed_speaker(text: str, masked: str, mentions: list[Mention], outside: l
     for verb in verb_pattern().finditer(masked, after):
         found = subject_of_verb(text, masked, verb, mentions, later, offset)
         if found:
-            return (verb, found) if found[0].kind == "person" and found[1] in ("subject", "inverted") else None
+            # « Selon Axios, Jared Kushner aurait insisté »: the conditional keeps the claim the outlet's
+            hearsay = _CONDITIONAL.search(verb.group("aux") or verb.group("verb"))
+            return (verb, found) if found[0].kind == "person" and found[1] in ("subject", "inverted") \
+                and not hearsay else None
     return None
+
+
+_CONDITIONAL = re.compile(r"(?:rait|raient)(?![\w])")
 
 
 def _selon_source(masked: str, position: int, mentions: list[Mention], offset: int) -> Mention | None:

@@ -476,6 +476,8 @@ CASES = [
     case("Selon l'agence RIA Novosti, Iouri Ouchakov a confirmé qu'une séance aurait lieu jeudi.", "ouchakov",
          "outlet-relaying-a-named-speaker"),
     case("Selon Axios, Steve Witkoff se rendrait à Moscou jeudi.", "axios", "outlet-reporting-without-a-speaking-verb"),
+    case("Selon le site Axios, Jared Kushner aurait insisté pour participer à chaque réunion.", "axios",
+         "outlet-relaying-hearsay-in-the-conditional"),
     case("Selon un conseiller de l'Élysée, Paris ne réclame pas une chaise pour la photo.", "elysee",
          "adviser-of-a-registered-body"),
     case("Le Quai d'Orsay a fait savoir que le ministre se rendrait jeudi à Kiev.", "quai_dorsay", "quai-dorsay"),
