@@ -225,7 +225,33 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
                 hit = subject
         if hit:
             return build(hit, selon.group("cue"), "selon"), mentions
+    anonymous = _anonymous_source(text, masked, offset)
+    if anonymous is not None:
+        return build(*anonymous), mentions
     return None, mentions
+
+
+_ANONYMOUS_OPENING = re.compile(r"\W*(?P<np>(?:un|une|le|la|l')\s*[a-z][\w-]+)")
+_SPEECH_SOON = re.compile(r"[^.;]{0,60}?(?:\bque\b|\bqu'|:)")
+
+
+@lru_cache(maxsize=1)
+def _anonymity() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_pattern(word_list('anonymity_cues'), gap=' ')})")
+
+
+def _anonymous_source(text: str, masked: str, offset: int) -> tuple[Mention, str, str] | None:
+    """« Un banquier d'affaires …, qui a requis l'anonymat, juge que … »: someone the article
+    does not name because they asked not to be, opening the sentence, is an anonymous source."""
+    opening = _ANONYMOUS_OPENING.match(masked)
+    if opening is None or not _anonymity().search(masked):
+        return None
+    for verb in verb_pattern().finditer(masked, opening.end()):
+        if not re.search(r"\bqui\s*$", masked[:verb.start()]) and _SPEECH_SOON.match(masked, verb.end()):
+            start, end = offset + opening.start("np"), offset + opening.end("np")
+            gender = "f" if opening.group("np").startswith(("une", "la")) else "m"
+            return Mention(start, end, text[start:end], "source", "source", gender, ""), verb.group().strip(), "anonymous"
+    return None
 
 
 @lru_cache(maxsize=1)
