@@ -99,6 +99,7 @@ _DATELINE = re.compile(
 # « 14h32 - », « 07h02 (AFP) — » (a flash with its agency)
 _TIMESTAMP = re.compile(rf"\d{{1,2}}\s?[h:]\s?\d{{2}}\s*(?:\((?:{_AGENCIES})\)\s*)?[-:|]\s+")
 _MARKER = re.compile(r"[-*•·▪►]\s+")
+_ANSWER_LABEL = re.compile(r"(?:r|reponse)\s?:\s+")  # « R : Ce fut une réunion dense. »: the answer starts after it
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
 # « Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou » says who speaks: a claim
 _NAMED_LABEL = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2}[ \u00a0]*\([^()]{3,60}\)[ \u00a0]*:[ \u00a0]*\S")
@@ -193,7 +194,7 @@ def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
     zones: list[Zone] = []
     pos = 0
     for pattern, kind in ((_HEADER, "header"), (_DATELINE, "dateline"),
-                          (_TIMESTAMP, "timestamp"), (_MARKER, "marker")):
+                          (_TIMESTAMP, "timestamp"), (_MARKER, "marker"), (_ANSWER_LABEL, "marker")):
         match = pattern.match(folded_line, pos)
         if not match:
             continue

@@ -55,11 +55,12 @@ def _line(text: str, start: int) -> str:
     return text[start:end if end >= 0 else len(text)].strip(" \t\r—–-\u00a0")
 
 
-def _paragraph_turns(text: str) -> list[int]:
+def _paragraph_turns(text: str, labelled: frozenset[int]) -> list[int]:
     """Turns of an interview printed as paragraphs, a question then its answer, no dashes.
 
     Only in a text announced as an interview (« Propos recueillis par », « ENTRETIEN »); a
-    question is a short paragraph ending with « ? », its answer the next paragraph.
+    question is a short paragraph ending with « ? », or a line labelled as a question
+    (``labelled``: « Q : Moscou réclame aussi … »), its answer the next paragraph.
     """
     if not _INTERVIEW_CUE.search(fold(text[:_CUE_REACH])):
         return []
@@ -67,7 +68,9 @@ def _paragraph_turns(text: str) -> list[int]:
     turns: list[int] = []
     for here, nxt in zip(starts, starts[1:]):
         line = _line(text, here)
-        if line.endswith("?") and len(line.split()) <= _MAX_QUESTION_WORDS and not _line(text, nxt).endswith("?"):
+        asks = line.endswith("?") or here in labelled
+        if asks and len(line.split()) <= _MAX_QUESTION_WORDS and not _line(text, nxt).endswith("?") \
+                and nxt not in labelled:
             turns += [here, nxt]
     return turns if len(turns) >= 2 * _MIN_PARAGRAPH_QUESTIONS else []
 
@@ -87,14 +90,15 @@ def _answers_after(text: str, questions: list[int]) -> list[int]:
 def find_interview(text: str, sentences: list[Sentence], mentions: list[Mention]) -> Interview | None:
     """The interview structure of a document, or None when it has no dialogue."""
     turns = _turn_lines(text, sentences)
+    labelled = frozenset(line_start(text, s.start) for s in sentences if s.kind == "question")  # « Q : … »
     if len(turns) >= _MIN_TURNS // 2 and all(_line(text, t).endswith("?") for t in turns):
         turns = _answers_after(text, turns)  # « — Question ? » lines, answers in plain paragraphs
     if len(turns) < _MIN_TURNS:
-        turns = _paragraph_turns(text)
+        turns = _paragraph_turns(text, labelled)
         if not turns:
             return None
     lines = [_line(text, t) for t in turns]
-    asked = [line.endswith(("?", "…", "...")) for line in lines]
+    asked = [line.endswith(("?", "…", "...")) or turn in labelled for line, turn in zip(lines, turns)]
     if sum(asked[0::2]) <= sum(asked[1::2]):  # the interviewer's turns are the ones that ask
         return None
     greeting = _GREETING.match(lines[0])

@@ -151,6 +151,8 @@ def test_a_paywall_label_above_the_article_is_no_cut() -> None:
                  [("-", "marker"), ("Le Kremlin a jugé la proposition inacceptable.", "prose")], id="bullet-dash"),
     pytest.param("• Kiev réclame des garanties de sécurité.",
                  [("•", "marker"), ("Kiev réclame des garanties de sécurité.", "prose")], id="bullet-dot"),
+    pytest.param("R : Ce fut une réunion très dense.",
+                 [("R :", "marker"), ("Ce fut une réunion très dense.", "prose")], id="qa-answer-label"),
     pytest.param("Question : Où en sont les discussions avec Moscou ?",
                  [("Question : Où en sont les discussions avec Moscou ?", "question")], id="qa-question"),
     pytest.param("Rubio : « Nous n'y sommes pas encore »",

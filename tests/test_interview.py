@@ -130,3 +130,31 @@ def test_dashed_questions_with_plain_answers_and_named_reports() -> None:
                       ("Sur le fond, je ne vois aucun mouvement : la Russie veut toujours le Donbass.", "sokolovski"),
                       ("Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt.", "ouchakov"),
                       ("Moscou exige toujours la neutralité.", "sokolovski")]  # not the byline's interviewer
+
+
+LABELLED = """ENTRETIEN
+
+Iryna Savtchouk : « Nous ne céderons pas »
+
+Propos recueillis par Claire Vasseur
+
+Q : Qu'en retenez-vous ?
+
+R : Ce fut une réunion très dense. Nous avons rapproché nos positions.
+
+Q : Moscou réclame aussi une limitation de votre armée.
+
+R : C'est une ligne rouge absolue.
+
+Q : Et ensuite ?
+
+R : Une nouvelle réunion doit se tenir à Miami.
+"""
+
+
+def test_labelled_question_without_a_question_mark_still_opens_a_turn() -> None:
+    from stance.claims import extract_claims
+    texts = [c.text for c in extract_claims(LABELLED)]
+    assert "C'est une ligne rouge absolue." in texts  # the answer after « Q : Moscou réclame … »
+    assert {c.speaker for c in extract_claims(LABELLED)} == {"savtchouk"}
+    assert not any(t.startswith("R :") for t in texts)  # the label is no part of the claim
