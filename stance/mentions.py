@@ -35,7 +35,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     nouns = trie_pattern(set(singular + plural))
     sides = trie_pattern(SIDE_ADJECTIVES)
     source = re.compile(
-        r"(?<![\w])(?P<det>l'une\s+de\s+ces|l'un\s+de\s+ces|l'une\s+des|l'un\s+des|une|un|des|de|d'|du|au|la|le|les|l'|"
+        r"(?<![\w])(?P<det>(?:l')?une?\s+de\s+(?:ces|ses|leurs)|(?:l')?une?\s+des|une|un|des|de|d'|du|au|la|le|les|l'|"
         r"cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)\s*(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"

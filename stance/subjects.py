@@ -122,8 +122,13 @@ def _incise_phrases() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie_pattern(word_list('incise_phrases'), gap=' ')})\b")
 
 
+_INFINITIVE_COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:a|de)\s+|d')[\w-]+(?:er|ir|re|oir)(?![\w'])")
+
+
 def _is_incise_gap(gap: str) -> bool:
     """True when only adverbials (and one addressee) separate an inverted verb from its subject."""
+    if _INFINITIVE_COMPLEMENT.search(gap):
+        return False  # « s'est dite prête à recevoir les délégations »: the verb's complement
     gap = _ADDRESSEE.sub(" ", _incise_phrases().sub(" ", gap), count=1)
     words = re.findall(r"[\w']+", gap)
     return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith(("'", "ant")) for w in words)

@@ -483,6 +483,13 @@ CASES = [
     case("Le directeur d'une minoterie, qui a requis l'anonymat, juge pour sa part que tout piétine.", "source",
          "anonymity-in-a-relative"),
     case("Le banquier, qui a requis l'anonymat, dirige une minoterie à Dakar.", [], "anonymity-without-speech"),
+    case("« Il ne négocie rien seul », assure un de ses proches collaborateurs.", "source", "un-de-ses-proches"),
+    case("L'Arabie saoudite, qui avait accueilli les premières discussions, s'est dite prête à recevoir les "
+         "délégations.", "arabie_saoudite", "gulf-mediator-with-a-relative"),
+    case("La présidence émirienne a fait savoir qu'elle mettait tout à disposition.", "emirats",
+         "emirati-presidency"),
+    case("« On parle de nous, sans nous », a regretté, amer, le ministre ukrainien des Affaires étrangères.", "sybiha",
+         "inverted-after-an-adjective-that-ends-like-an-infinitive"),
     case("Selon un conseiller de l'Élysée, Paris ne réclame pas une chaise pour la photo.", "elysee",
          "adviser-of-a-registered-body"),
     case("Le Quai d'Orsay a fait savoir que le ministre se rendrait jeudi à Kiev.", "quai_dorsay", "quai-dorsay"),
