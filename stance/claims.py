@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
@@ -148,6 +148,10 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     resolver = Resolver(registry)
     doc_mentions = find_mentions(text, folded, 0, len(text), registry)
     starts = [m.start for m in doc_mentions]
+
+    def mentions_in(sentence: Sentence) -> list[Mention]:
+        return doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+
     inside = False
     previous_end = 0
     run: list[tuple[Sentence, str]] = []
@@ -164,7 +168,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # names (« — Kaja Kallas estime que le traité ne vaudrait rien. Que lui répondez-vous ? »)
             if not sentence.text.rstrip().endswith("?"):
                 masked, _ = mask_quotes(sentence.text, folded[sentence.start:sentence.end], False)
-                known = doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+                known = mentions_in(sentence)
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
                 if _named_source(reported, mentions, kinds=("person",)) is not None:
                     yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
@@ -174,13 +178,15 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # a quotation goes on into the next paragraph only when that one reopens it
             opener = text[sentence.start]
             if not inside or opener not in "«“\"":
+                # a quotation left open (a typo, a page cut mid-sentence) still has its source
+                yield from _run_claims(text, folded, run, run_attribution, registry, resolver, doc, mentions_in)
                 inside, run, run_attribution = False, [], None
             elif opener == '"':
                 inside = False  # the reopening straight quote toggles it back on
         previous_end = sentence.end
         started_inside = inside
         masked, inside = mask_quotes(sentence.text, folded[sentence.start:sentence.end], inside)
-        known = doc_mentions[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        known = mentions_in(sentence)
         attribution, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
         fully_quoted = not re.search(r"\w", masked)
         if new_line:
@@ -238,14 +244,8 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         if run and not inside:
             # the quotation closes here: every sentence of it takes the source found in it
             unit = run[0][0].index
-            for member, member_masked in run:
-                if member.index == sentence.index and attribution:
-                    continue
-                if run_attribution:
-                    yield from _claims_for(text, folded, member, member_masked,
-                                           Attribution(run_attribution.speaker, run_attribution.speakers,
-                                                       run_attribution.mention, run_attribution.cue, "quote-run"),
-                                           registry, resolver, doc, unit, known)
+            yield from _run_claims(text, folded, run, run_attribution, registry, resolver, doc, mentions_in,
+                                   skip=sentence.index if attribution else None)
             if attribution:
                 yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, unit, known)
             run, run_attribution = [], None
@@ -254,6 +254,20 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             continue
         if attribution:
             yield from _claims_for(text, folded, sentence, masked, attribution, registry, resolver, doc, None, known)
+    yield from _run_claims(text, folded, run, run_attribution, registry, resolver, doc, mentions_in)
+
+
+def _run_claims(text: str, folded: str, run: list[tuple[Sentence, str]], attribution: Attribution | None,
+                registry: Registry, resolver: Resolver, doc: str | None,
+                mentions_in: Callable[[Sentence], list[Mention]], skip: int | None = None) -> Iterator[Claim]:
+    """Claims of the sentences of one quotation, each with the source found in it."""
+    if not run or attribution is None:
+        return
+    quoted = Attribution(attribution.speaker, attribution.speakers, attribution.mention, attribution.cue, "quote-run")
+    for member, member_masked in run:
+        if member.index != skip:
+            yield from _claims_for(text, folded, member, member_masked, quoted, registry, resolver, doc,
+                                   run[0][0].index, mentions_in(member))
 
 
 def extract_claims(text: str, *, doc: str | None = None, registry: Registry | None = None) -> list[Claim]:

@@ -307,3 +307,14 @@ def test_each_sentence_of_a_name_colon_answer_is_its_own_claim() -> None:
         ("peskov", "Dmitri Peskov : « Jamais »"),  # a short quoted headline still says something
     ]
     assert claims[0].unit != claims[1].unit  # labelling never joins them back
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Négociations\n\nLa délégation est rentrée à Kiev. Roustem Oumerov a répondu que la décision "
+                 "reviendrait « au peuple ukrainien et à personne d’au\n\nLa suite est réservée aux abonnés.",
+                 id="page-cut-inside-the-quotation"),
+    pytest.param("Roustem Oumerov a répondu que la décision reviendrait « au peuple ukrainien.\n\nLa séance a repris.",
+                 id="quotation-never-closed-before-the-paragraph-ends"),
+])
+def test_a_quotation_left_open_keeps_its_claim(text: str) -> None:
+    assert [c.speaker for c in extract_claims(text)] == ["oumerov"]
