@@ -20,7 +20,10 @@ def bind_appositions(text: str, folded: str, mentions: list[Mention], titles: se
 
     ``titles`` are the starts of the mentions found by a registered title.
     """
-    return _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
+    bound = _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
+    # « Le secrétaire d'État du Saint-Siège, le cardinal Pietro Parolin »: the name took its
+    # own role first; the title before the comma then stands beside both
+    return _drop_roles_before_names(text, folded, bound)
 
 
 _TITLE_NAME_GAP = re.compile(r"\s*,?\s*")

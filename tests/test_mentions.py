@@ -104,3 +104,10 @@ def test_role_then_name_across_a_complement(registry: Registry, text: str, expec
 ])
 def test_generic_determiner_makes_a_title_name_no_one(registry: Registry, text: str, expected: list) -> None:
     assert [m.speaker for m in find_mentions(text, fold(text), 0, len(text), registry) if m.speaker] == expected
+
+
+def test_title_in_apposition_to_a_role_and_name(registry: Registry) -> None:
+    text = "Le secrétaire d’État du Saint-Siège, le cardinal Pietro Parolin, a jugé cela indispensable."
+    named = [m for m in find_mentions(text, fold(text), 0, len(text), registry) if m.speaker]
+    assert [(m.speaker, m.text) for m in named] == [
+        ("parolin", "Le secrétaire d’État du Saint-Siège, le cardinal Pietro Parolin")]
