@@ -255,6 +255,14 @@ def _anonymous_source(text: str, masked: str, offset: int) -> tuple[Mention, str
 
 
 @lru_cache(maxsize=1)
+def _document_of() -> re.Pattern[str]:
+    # « selon une note interne du département d'État », « selon le communiqué final du Kremlin »
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"\s*(?:(?:le|la|l'|un|une|ce|cette)\s*)?(?:{nouns})(?:\s+[\w'-]+){{0,2}}?\s+"
+                      r"(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?")
+
+
+@lru_cache(maxsize=1)
 def _document_lead() -> re.Pattern[str]:
     # « Message de Roustem Oumerov sur Telegram : « … » »: a document of the source opens the line
     return re.compile(rf"\s*(?:(?:le|la|l'|un|une)\s*)?(?:{trie_pattern(word_list('document_nouns'))})\s+(?:de|d'|du)\s*")
@@ -281,7 +289,8 @@ def _selon_source(masked: str, position: int, mentions: list[Mention], offset: i
     """The mention right after « selon » (« selon le site américain Axios » allowed)."""
     for mention in mentions:
         gap = masked[position:mention.start - offset]
-        if mention.start - offset >= position and "," not in gap and len(gap.split()) <= 3:
+        if mention.start - offset >= position and "," not in gap \
+                and (len(gap.split()) <= 3 or _document_of().fullmatch(gap)):
             return mention
         if mention.start - offset >= position:
             return None

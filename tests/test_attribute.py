@@ -484,6 +484,8 @@ CASES = [
          "anonymity-in-a-relative"),
     case("Le banquier, qui a requis l'anonymat, dirige une minoterie à Dakar.", [], "anonymity-without-speech"),
     case("« Il ne négocie rien seul », assure un de ses proches collaborateurs.", "source", "un-de-ses-proches"),
+    case("Selon une note interne du département d'État consultée par la chaîne, Washington envisage un fonds.",
+         "departement_etat", "selon-a-document-of-its-author"),
     case("L'Arabie saoudite, qui avait accueilli les premières discussions, s'est dite prête à recevoir les "
          "délégations.", "arabie_saoudite", "gulf-mediator-with-a-relative"),
     case("La présidence émirienne a fait savoir qu'elle mettait tout à disposition.", "emirats",
