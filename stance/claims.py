@@ -23,7 +23,7 @@ from .resolve import Resolver
 from .resources import word_list, word_set
 from .segment import split_sentences
 from .speakers import Registry, load_registry
-from .subjects import subjects_possible
+from .subjects import after_adverbials, subjects_possible
 from .verbs import verb_lexicon, verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
@@ -227,11 +227,15 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # the narrated sentence's subject becomes the antecedent of the next « il »; a place
             # after a preposition (« À Moscou, le chef de la diplomatie russe … ») never does
             # « La délégation russe était conduite par Iouri Ouchakov »: the agent is in focus
+            # (after the phrases opening it: « Sur le front, à 300 km de là, le sergent X … »)
+            opening = after_adverbials(masked, 0, len(masked))
+            candidates = [m for m in subjects_possible(masked, mentions, sentence.start)
+                          if m.speaker and m.kind in ("person", "institution", "media") or m.kind == "role"]
             subject = next((m for m in mentions if m.kind == "person" and m.speaker
                             and _PASSIVE_AGENT_BEFORE.search(masked, 0, m.start - sentence.start)), None) \
-                or next((m for m in subjects_possible(masked, mentions, sentence.start)
-                         if m.speaker and m.kind in ("person", "institution", "media") or m.kind == "role"), None)
-            if subject is not None and subject.start - sentence.start < 80:
+                or next((m for m in candidates if m.start - sentence.start >= opening), None) \
+                or next(iter(candidates), None)
+            if subject is not None and subject.start - sentence.start - opening < 80:
                 if subject.speaker:
                     apposition = _APPOSITION.match(folded, subject.end, sentence.end)
                     resolver.push(subject, subject.speaker, apposition.group(1) if apposition else "")

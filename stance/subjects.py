@@ -179,7 +179,7 @@ _OPENING_PHRASE = re.compile(r"\s*([\w']+)[^,]*,")
 _ARTICLE_LIKE = frozenset(("de", "d'", "des", "du"))  # « Des diplomates, … » opens with a subject
 
 
-def _after_adverbials(masked: str, start: int, end: int) -> int:
+def after_adverbials(masked: str, start: int, end: int) -> int:
     """Where the clause goes on after its opening prepositional phrases, each closed by a comma."""
     position = start
     while (phrase := _OPENING_PHRASE.match(masked, position, end)) \
@@ -303,7 +303,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     candidates = [m for m in outside if offset + clause_start <= m.start < start]
     # « Au lendemain de la réunion, en présence des émissaires, le vice-président a dit »:
     # the subject follows the adverbial phrases opening the clause
-    body = offset + _after_adverbials(masked, clause_start, verb.start())
+    body = offset + after_adverbials(masked, clause_start, verb.start())
     if any(m.start >= body for m in candidates):
         candidates = [m for m in candidates if m.start >= body]
     if candidates:

@@ -318,3 +318,15 @@ def test_each_sentence_of_a_name_colon_answer_is_its_own_claim() -> None:
 ])
 def test_a_quotation_left_open_keeps_its_claim(text: str) -> None:
     assert [c.speaker for c in extract_claims(text)] == ["oumerov"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Dans une longue interview accordée à la présentatrice Ekaterina Andreïeva, le ministre Sergueï Lavrov "
+                 "est revenu sur les discussions. « Rien n'est fait », a-t-il ajouté.", "lavrov",
+                 id="name-inside-the-opening-phrase"),
+    pytest.param("Sur le front de Zaporijjia, à plusieurs centaines de kilomètres de là, le sergent Oleksandr Moroz a vu "
+                 "passer trop de trêves. « Je ne crois pas à ces négociations », explique-t-il.", "moroz",
+                 id="subject-far-after-the-opening-phrases"),
+])
+def test_narrated_subject_follows_the_opening_phrases(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract_claims(text)] == [speaker]
