@@ -486,6 +486,8 @@ CASES = [
     case("« Il ne négocie rien seul », assure un de ses proches collaborateurs.", "source", "un-de-ses-proches"),
     case("Selon une note interne du département d'État consultée par la chaîne, Washington envisage un fonds.",
          "departement_etat", "selon-a-document-of-its-author"),
+    case("Steve Witkoff et Jared Kushner, qui conduisaient la délégation, ont pour leur part évoqué « une bonne "
+         "session ».", "witkoff", "plural-filler-between-auxiliary-and-participle"),
     case("L'Arabie saoudite, qui avait accueilli les premières discussions, s'est dite prête à recevoir les "
          "délégations.", "arabie_saoudite", "gulf-mediator-with-a-relative"),
     case("La présidence émirienne a fait savoir qu'elle mettait tout à disposition.", "emirats",
