@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .incise import unmask_incise
 from .mentions import find_mentions
 from .records import Mention, Sentence
 from .resolve import Resolver
@@ -228,6 +229,9 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     anonymous = _anonymous_source(text, masked, offset)
     if anonymous is not None:
         return build(*anonymous), mentions
+    opened = unmask_incise(folded[sentence.start:sentence.end], masked)
+    if opened is not None:  # « La paix, a-t-il dit, est encore loin. »
+        return attribute_sentence(text, folded, sentence, opened, registry, resolver, known)
     return None, mentions
 
 
