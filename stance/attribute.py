@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .anonymous import anonymous_source
 from .incise import unmask_incise
 from .mentions import find_mentions
 from .records import Mention, Sentence
@@ -226,36 +227,13 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
                 hit = subject
         if hit:
             return build(hit, selon.group("cue"), "selon"), mentions
-    anonymous = _anonymous_source(text, masked, offset)
+    anonymous = anonymous_source(text, masked, offset)
     if anonymous is not None:
         return build(*anonymous), mentions
     opened = unmask_incise(folded[sentence.start:sentence.end], masked)
     if opened is not None:  # « La paix, a-t-il dit, est encore loin. »
         return attribute_sentence(text, folded, sentence, opened, registry, resolver, known)
     return None, mentions
-
-
-_ANONYMOUS_OPENING = re.compile(r"\W*(?P<np>(?:un|une|le|la|l')\s*[a-z][\w-]+)")
-_SPEECH_SOON = re.compile(r"[^.;]{0,60}?(?:\bque\b|\bqu'|:)")
-
-
-@lru_cache(maxsize=1)
-def _anonymity() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(word_list('anonymity_cues'), gap=' ')})")
-
-
-def _anonymous_source(text: str, masked: str, offset: int) -> tuple[Mention, str, str] | None:
-    """« Un banquier d'affaires …, qui a requis l'anonymat, juge que … »: someone the article
-    does not name because they asked not to be, opening the sentence, is an anonymous source."""
-    opening = _ANONYMOUS_OPENING.match(masked)
-    if opening is None or not _anonymity().search(masked):
-        return None
-    for verb in verb_pattern().finditer(masked, opening.end()):
-        if not re.search(r"\bqui\s*$", masked[:verb.start()]) and _SPEECH_SOON.match(masked, verb.end()):
-            start, end = offset + opening.start("np"), offset + opening.end("np")
-            gender = "f" if opening.group("np").startswith(("une", "la")) else "m"
-            return Mention(start, end, text[start:end], "source", "source", gender, ""), verb.group().strip(), "anonymous"
-    return None
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from .records import Mention
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
 from .trie import trie_pattern
+from .verbs import verb_lexicon
 
 _DETERMINERS = {"la": "f", "une": "f", "le": "m", "un": "m", "du": "m", "au": "m", "cette": "f", "ce": "m"}
 SIDE_ADJECTIVES = {"russe": "RU", "russes": "RU", "americain": "US", "americaine": "US", "americains": "US",
@@ -127,6 +128,16 @@ def _capitalised_end(text: str, start: int, end: int) -> bool:
 
 
 _NEXT_CAPITAL = re.compile(r"\s+[A-ZÀ-Ý]")
+_SELON_BEFORE = re.compile(r"(?<![\w'])(?:selon|d'apres)\s*$")  # « D'après le site, … » names the outlet cited
+
+
+def _verb_next(folded: str, position: int) -> bool:
+    """A reporting verb right after: « Le site ajoute que … » speaks."""
+    word = _NEXT_WORD.match(folded, position)
+    return bool(word) and word.group(1) in verb_lexicon()
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'-]+)")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?»\n])\s*$")
 _APPOSITION_NEXT = re.compile(r"\s*,")
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
@@ -217,7 +228,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
                 add(match.start(), name.end(), ascii_id(name.group("name")), "media", gender, "")
         elif det and (match.group("qualifiers") or noun not in needs_qualifier
                       or _OPENS_SENTENCE.search(folded, max(0, match.start() - 3), match.start())
-                      and _APPOSITION_NEXT.match(folded, match.end())) and free(*match.span()):
+                      and (_APPOSITION_NEXT.match(folded, match.end()) or _verb_next(folded, match.end()))
+                      or _SELON_BEFORE.search(folded, max(0, match.start() - 20), match.start())) \
+                and free(*match.span()):
             # « Le site, qui s'appuie sur deux sources, affirme … »: a bare « site » opening a
             # sentence before an apposition is the outlet; « le site de Zaporijjia » is a place
             add(match.start(), match.end(), None, "media", gender, "")

@@ -54,6 +54,10 @@ def test_media_mentions(registry: Registry, text: str, expected: list) -> None:
     pytest.param("Selon Axios, le plan a changé. Le site américain affirme que Moscou a répondu.", ["axios", "axios"],
                  id="anaphor-to-the-last-outlet"),
     pytest.param("Le quotidien a affirmé que tout allait bien.", [None], id="no-outlet-before-gives-no-speaker"),
+    pytest.param("Selon Politico, le plan a changé. D'après le site, Marco Rubio aurait plaidé pour un calendrier serré.",
+                 ["politico", "politico"], id="bare-site-after-selon"),
+    pytest.param("Selon Politico, le plan a changé. Le site ajoute que la consigne a été transmise.",
+                 ["politico", "politico"], id="bare-site-opening-with-a-reporting-verb"),
     pytest.param("Dmitri Peskov a démenti les propos prêtés à Steve Witkoff par le Financial Times. "
                  "Le quotidien britannique affirmait que le texte était prêt.", ["peskov", "financial_times"],
                  id="an-outlet-cited-in-passing"),
