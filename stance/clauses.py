@@ -21,6 +21,9 @@ APPOSED_RELATIVE = re.compile(r"(?<=,\s)(?=(?:une|un|ce|cette|des|ces)\s+[\w-]+\
 # « …, a martelé la cheffe de la diplomatie européenne, qui s'est dite « sceptique » »: a relative
 # clause after a complete claim, with a reporting verb of its own, is a claim of its own
 RELATIVE_TURN = re.compile(r"(?<=,\s)qui\s+")
+# « Selon l'agence Reuters, qui cite un responsable, M. Witkoff aurait … »: the relative
+# belongs to the source phrase opening the sentence, which says nothing by itself
+_SELON_LEAD = re.compile(r"\s*(?:selon|d'apres)\s[^,]*,\s*")
 _LEADING_TOUT_EN = re.compile(r"\s*tout\s+en\s+(?:se\s+|s')?\w+ant\b[^,]*,\s*")
 # « …, mais … » inside a quotation (blanked in the masked view): a candidate cut too; the
 # labelling stage joins the two parts back unless they carry two stances
@@ -37,7 +40,7 @@ def split_clauses(masked: str, folded: str | None = None) -> list[tuple[int, int
     if lead:
         cuts.append(lead.end())
     found = [m.end() for m in _SPLIT.finditer(masked)] + [m.end() for m in APPOSED_RELATIVE.finditer(masked)] \
-        + [m.start() for m in RELATIVE_TURN.finditer(masked)]
+        + [m.start() for m in RELATIVE_TURN.finditer(masked) if not _SELON_LEAD.fullmatch(masked, 0, m.start())]
     if folded is not None:
         found += [m.end() for m in _QUOTED_TURN.finditer(folded) if not masked[m.end()].strip()]
     for cut in sorted(found):

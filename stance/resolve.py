@@ -86,6 +86,10 @@ class Resolver:
         if mention.kind == "media":  # « le site américain », « le quotidien »: the last outlet cited
             outlet = self.last_outlet or next((e.speaker for e in reversed(self.entities) if e.kind == "media"), None)
             return (outlet, None) if outlet else (None, f"no media cited before « {mention.text} »")
+        if mention.kind == "role" and fold_text(mention.text).startswith(("ce ", "cet ", "cette ")) \
+                and any(p.kind == "source" and _names_role(fold_text(p.text), _role_noun(mention))
+                        for p in self.previous_mentions):
+            return "source", None  # « …, qui cite un responsable européen. Ce responsable a indiqué … »
         if mention.kind == "role" and not mention.side:
             return self._resolve_title(mention)
         if mention.kind == "role" and (held := self._named_with_side(mention)):

@@ -330,3 +330,11 @@ def test_a_quotation_left_open_keeps_its_claim(text: str) -> None:
 ])
 def test_narrated_subject_follows_the_opening_phrases(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract_claims(text)] == [speaker]
+
+
+def test_selon_with_a_relative_then_a_demonstrative_role() -> None:
+    text = ("Selon l'agence Reuters, qui cite un responsable européen présent à Berlin, M. Witkoff aurait évoqué des "
+            "« avancées importantes ». Ce responsable a indiqué à l'agence que la discussion avait eu lieu lors d'un dîner.")
+    claims = extract_claims(text)
+    # the relative belongs to the source phrase: one claim; « ce responsable » is the source the agency cited
+    assert [c.speaker for c in claims] == ["reuters", "source"]
