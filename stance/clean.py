@@ -96,6 +96,9 @@ _DATELINE = re.compile(
     r"(?P<place>[a-z][a-z'. -]{1,40}?)\s*(?:\([^)\n]{1,30}\))?,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
     rf"(?:{_MONTHS})\.?(?:\s+\d{{4}})?\s*(?:\((?P<agency>{_AGENCIES})\))?\s*-+\s*"
 )
+# « MOSCOU – », « BRUXELLES, PARIS, BERLIN — », « KIEV (Reuters) - »: places in capitals and a dash, no date
+_PLACE_DASH = re.compile(rf"(?P<place>[a-z][a-z'-]{{2,30}}(?:\s+[a-z][a-z'-]{{1,30}}){{0,2}}"
+                         rf"(?:\s*,\s*[a-z][a-z' -]{{2,30}}){{0,3}})\s*(?:\((?:{_AGENCIES})\)\s*)?-+\s+")
 # « 14h32 - », « 07h02 (AFP) — » (a flash with its agency)
 _TIMESTAMP = re.compile(rf"\d{{1,2}}\s?[h:]\s?\d{{2}}\s*(?:\((?:{_AGENCIES})\)\s*)?[-:|]\s+")
 _MARKER = re.compile(r"[-*•·▪►]\s+")
@@ -193,7 +196,7 @@ def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
     """Zones for a date header, dateline, timestamp or bullet opening the line."""
     zones: list[Zone] = []
     pos = 0
-    for pattern, kind in ((_HEADER, "header"), (_DATELINE, "dateline"),
+    for pattern, kind in ((_HEADER, "header"), (_DATELINE, "dateline"), (_PLACE_DASH, "dateline"),
                           (_TIMESTAMP, "timestamp"), (_MARKER, "marker"), (_ANSWER_LABEL, "marker")):
         match = pattern.match(folded_line, pos)
         if not match:
@@ -289,5 +292,7 @@ def _dateline_ok(text: str, zone: Zone) -> bool:
     # A dateline names its place in capitals (« MOSCOU, ») or cites an agency.
     head = text[zone.start:zone.end]
     place = head.split(",", 1)[0]
+    if "," not in head and not any(c.isdigit() for c in head):  # « MOSCOU – »: only capitals will do
+        return _is_upper_heading(head.split("(", 1)[0])
     has_agency = "(" in head.split(",", 1)[-1]
     return has_agency or _is_upper_heading(place)

@@ -301,7 +301,7 @@ CASES = [
          [("« Nous ne signerons rien qui récompense l'agresseur. »", "zelensky")], "quotation-signed-on-the-next-line"),
     case("« Texte libre. »\n- Lire aussi\n", [], "dash-line-without-a-source-signs-nothing"),
     case("EXTRAIT SONORE – Marco Rubio (traduction) : Nous avons eu une discussion approfondie. Il reste des écarts.",
-         [("EXTRAIT SONORE – Marco Rubio (traduction) : Nous avons eu une discussion approfondie.", "rubio"),
+         [("Marco Rubio (traduction) : Nous avons eu une discussion approfondie.", "rubio"),  # the label is zoned
           ("Il reste des écarts.", "rubio")], "transcript-sound-bite-label"),
     case("JOURNALISTE : Côté russe, le ton change. Iouri Ouchakov a assuré que le dialogue avançait.",
          [("Iouri Ouchakov a assuré que le dialogue avançait.", "ouchakov")], "reporter-line-that-asks-nothing-is-prose"),
