@@ -160,17 +160,17 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     answer: Attribution | None = None
     interview = find_interview(text, sentences, doc_mentions)
     for sentence in sentences:
-        if not sentence.is_prose:
+        if not sentence.is_prose and sentence.kind != "question":
             continue
         turn = turn_of(interview, text, sentence) if interview else None
-        if turn == "question":
+        if turn == "question" or sentence.kind == "question":
             # the interviewer is never a speaker, but a question may first report someone it
             # names (« — Kaja Kallas estime que le traité ne vaudrait rien. Que lui répondez-vous ? »)
             if not sentence.text.rstrip().endswith("?"):
                 masked, _ = mask_quotes(sentence.text, folded[sentence.start:sentence.end], False)
                 known = mentions_in(sentence)
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
-                if _named_source(reported, mentions, kinds=("person",)) is not None:
+                if _named_source(reported, mentions, kinds=("person", "institution", "media")) is not None:
                     yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
             continue
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]

@@ -68,8 +68,9 @@ def _paragraph_turns(text: str, labelled: frozenset[int]) -> list[int]:
     turns: list[int] = []
     for here, nxt in zip(starts, starts[1:]):
         line = _line(text, here)
-        asks = line.endswith("?") or here in labelled
-        if asks and len(line.split()) <= _MAX_QUESTION_WORDS and not _line(text, nxt).endswith("?") \
+        # a labelled question (« Q : … ») may first quote someone at length
+        asks = here in labelled or line.endswith("?") and len(line.split()) <= _MAX_QUESTION_WORDS
+        if asks and not _line(text, nxt).endswith("?") \
                 and nxt not in labelled:
             turns += [here, nxt]
     return turns if len(turns) >= 2 * _MIN_PARAGRAPH_QUESTIONS else []

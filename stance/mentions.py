@@ -14,13 +14,13 @@ from functools import lru_cache
 
 from .apposition import bind_appositions
 from .clean import fold
+from .names import DETERMINERS, headline_speaker, named_by_role, person_role_nouns
 from .records import Mention
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
 from .trie import trie_pattern
 from .verbs import verb_lexicon
 
-_DETERMINERS = {"la": "f", "une": "f", "le": "m", "un": "m", "du": "m", "au": "m", "cette": "f", "ce": "m"}
 SIDE_ADJECTIVES = {"russe": "RU", "russes": "RU", "americain": "US", "americaine": "US", "americains": "US",
                     "ukrainien": "UA", "ukrainienne": "UA", "ukrainiens": "UA", "europeen": "EU",
                     "europeenne": "EU", "europeens": "EU", "du kremlin": "RU", "de la maison blanche": "US"}
@@ -86,39 +86,9 @@ def _named_body_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _person_role_nouns() -> str:
-    """Regex source of the nouns that name a person's role: the singular source nouns and
-    ``person_appositions.txt``."""
-    return trie_pattern([line.partition("|")[0].strip() for line in word_list("source_nouns")]
-                        + list(word_list("person_appositions")))
-
-
-@lru_cache(maxsize=1)
 def _role_surname_pattern() -> re.Pattern[str]:
-    nouns = _person_role_nouns()
+    nouns = person_role_nouns()
     return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?:{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")
-
-
-@lru_cache(maxsize=1)
-def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    noun = _person_role_nouns()
-    after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])")
-    # « le député Erwan Caradec », « la ministre des Affaires étrangères, Awa Mbengue »
-    before = re.compile(rf"(?<![\w'])(?:{noun})(?:(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+"
-                        rf"|(?:\s+[\w'-]+){{1,6}}?\s*,\s*)$")
-    function_words = word_set("prepositions") | word_set("sentence_starters") | frozenset(_DETERMINERS)
-    return after, before, function_words
-
-
-def _named_by_role(folded: str, first: int, end: int, lower: int, upper: int) -> bool:
-    """Two capitalised words with an unknown first name name a person when a role stands in
-    apposition after them (« Gwenaël Riou, maître de conférences ») or right before them
-    (« le député Erwan Caradec »). The apposition has no article: « A Abou Dhabi, le
-    président a parlé » names a place."""
-    after, before, function_words = _role_context()
-    if folded[first:folded.find(" ", first)] in function_words:
-        return False
-    return bool(after.match(folded, end, upper) or before.search(folded, max(lower, first - 60), first))
 
 
 def _capitalised_end(text: str, start: int, end: int) -> bool:
@@ -185,7 +155,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         speaker = registry.speakers[sid]
         if how == "name" and speaker.kind == "media" and not _capitalised_end(text, a, b):
             continue  # « les échos venus du Vatican », « le monde entier » name no outlet
-        gender = _DETERMINERS.get(det, speaker.gender) if how == "title" or speaker.kind != "person" else speaker.gender
+        gender = DETERMINERS.get(det, speaker.gender) if how == "title" or speaker.kind != "person" else speaker.gender
         add(a, b, sid, speaker.kind if how == "name" or speaker.kind != "person" else "person", gender, speaker.side)
         if how == "title":
             titles.add(a)
@@ -242,7 +212,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             and match.start("last") == match.end("first") + 1  # « Wang Yi »: two words, the family name first
         if first and fold(first) not in first_names and not family_first \
                 and not (match.start("last") == match.end("first") + 1
-                         and _named_by_role(folded, match.start("first"), match.end(), start, end)):
+                         and (named_by_role(folded, match.start("first"), match.end(), start, end)
+                              or headline_speaker(text, a, b))):
             position = a + len(first)  # « Pour Thomas Garnier »: a name may start at the next word
             continue
         position = b

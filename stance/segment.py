@@ -186,6 +186,9 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return token in word_set("sentence_starters") or token.split("'")[0] + "'" in word_set("sentence_starters")
 
 
+_QUESTION_LABEL = re.compile(r"(?P<label>(?:q|question|journaliste)\s?:)\s*")
+
+
 def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
     """Split ``text`` into sentences and zoned lines, with offsets into ``text``.
 
@@ -214,8 +217,14 @@ def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
         if "\n\n" in text[previous_end:zone.start].replace("\r", "") or not units:
             paragraph += 1 if units else 0
         previous_end = zone.end
-        pieces = _split_line(text, zone.start, zone.end) if zone.kind == "prose" else [(zone.start, zone.end)]
+        # a question is split too: it may first report what someone said (« Q : Lavrov répète que … Est-ce … ? »)
+        pieces = _split_line(text, zone.start, zone.end) if zone.kind in ("prose", "question") else [(zone.start, zone.end)]
         kind = "sentence" if zone.kind == "prose" else zone.kind
+        label = _QUESTION_LABEL.match(folded, zone.start, zone.end) if zone.kind == "question" else None
+        if label and label.end() < pieces[0][1]:  # « Q : » is no part of what the question reports
+            units.append(Sentence(zone.start, label.end("label"), text[zone.start:label.end("label")], "marker",
+                                  len(units), paragraph))
+            pieces[0] = (label.end(), pieces[0][1])
         for a, b in pieces:
             units.append(Sentence(a, b, text[a:b], kind, len(units), paragraph))
     return units

@@ -126,8 +126,9 @@ def test_dashed_questions_with_plain_answers_and_named_reports() -> None:
     assert claims == [("Sous cette forme, certainement pas.", "sokolovski"),
                       ("Kaja Kallas estime que le traité ne vaudrait rien.", "kallas"),  # reported in a question
                       ("Ce n'est pas sérieux.", "sokolovski"),
-                      # a colon inside an answer cuts nothing; a body in a question is the interviewer's framing
+                      # a colon inside an answer cuts nothing
                       ("Sur le fond, je ne vois aucun mouvement : la Russie veut toujours le Donbass.", "sokolovski"),
+                      ("Moscou rejette le tracé américain.", "russie"),  # a body named in a question reports too
                       ("Iouri Ouchakov a expliqué qu'il faudrait d'abord un texte prêt.", "ouchakov"),
                       ("Moscou exige toujours la neutralité.", "sokolovski")]  # not the byline's interviewer
 
@@ -156,5 +157,41 @@ def test_labelled_question_without_a_question_mark_still_opens_a_turn() -> None:
     from stance.claims import extract_claims
     texts = [c.text for c in extract_claims(LABELLED)]
     assert "C'est une ligne rouge absolue." in texts  # the answer after « Q : Moscou réclame … »
-    assert {c.speaker for c in extract_claims(LABELLED)} == {"savtchouk"}
+    assert {c.speaker for c in extract_claims(LABELLED)} == {"savtchouk", "russie"}  # « Moscou réclame » reports
     assert not any(t.startswith("R :") for t in texts)  # the label is no part of the claim
+
+
+LONG_QUESTIONS = ("""ENTRETIEN
+
+Guéorgui Belov : « Nous n'avons jamais été aussi près d'un cessez-le-feu »
+
+Propos recueillis par Claire Dumont
+
+"""
+                  "Q : Après la dernière session d'Abou Dhabi, Steve Witkoff a parlé de discussions « extrêmement "
+                  "productives ». Iouri Ouchakov a au contraire affirmé qu'il était « trop tôt pour parler de "
+                  "résultats ». Qui faut-il croire, selon vous, aujourd'hui ?"
+                  """
+
+R : Sur les dossiers techniques, les équipes ont beaucoup avancé. Sur le fond, rien n'a bougé.
+
+Q : Le Kremlin exige toujours le retrait des troupes ukrainiennes de la région de Donetsk. Vladimir Poutine peut-il y renoncer ?
+
+R : Je ne vois pas le président russe y renoncer sans une contrepartie majeure.
+
+Q : Et Kiev ?
+
+R : Kiev ne cédera pas, et Washington le sait.
+""")
+
+
+def test_labelled_questions_may_run_long_and_report_someone() -> None:
+    from stance.claims import extract_claims
+    claims = [(c.speaker, c.text) for c in extract_claims(LONG_QUESTIONS)]
+    # the guest, named only in the title with a first name we do not list, answers
+    assert ("belov", "Je ne vois pas le président russe y renoncer sans une contrepartie majeure.") in claims
+    # a question quoting someone first reports that person's claim
+    assert ("witkoff", "Après la dernière session d'Abou Dhabi, Steve Witkoff a parlé de discussions "
+            "« extrêmement productives ».") in claims  # without the « Q : » label
+    assert {"ouchakov", "kremlin"} <= {speaker for speaker, _ in claims}
+    assert not any(text.endswith("?") for _, text in claims)  # the interviewer's questions are never claims

@@ -312,3 +312,10 @@ def test_one_megabyte_line() -> None:
     units = split_sentences(source)
     assert len(units) == 4900
     assert_units(source)
+
+
+def test_labelled_question_is_split_after_its_label() -> None:
+    source = "Q : Sergueï Lavrov répète que Moscou refuse. Ces positions sont-elles conciliables ?"
+    assert [(u.kind, u.text) for u in split_sentences(source)] == [
+        ("marker", "Q :"), ("question", "Sergueï Lavrov répète que Moscou refuse."),
+        ("question", "Ces positions sont-elles conciliables ?")]

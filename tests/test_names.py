@@ -1,0 +1,31 @@
+"""Tests for stance.names: when two capitalised words with an unknown first name name a person."""
+from __future__ import annotations
+
+import pytest
+
+from stance.clean import fold
+from stance.mentions import find_mentions
+from stance.names import headline_speaker
+from stance.speakers import load_registry
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Guéorgui Belov : « Nous n'avons jamais été aussi près »", True, id="headline-quote"),
+    pytest.param("Titre\nGuéorgui Belov : « Nous avançons »", True, id="headline-on-a-later-line"),
+    pytest.param("Selon Guéorgui Belov : « Nous avançons »", False, id="not-opening-the-line"),
+    pytest.param("Guéorgui Belov : nous avançons", False, id="no-quotation-after-the-colon"),
+])
+def test_headline_speaker(text: str, expected: bool) -> None:
+    start = text.find("Guéorgui")
+    assert headline_speaker(text, start, start + len("Guéorgui Belov")) is expected
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Guéorgui Belov : « Nous avançons »", ["belov"], id="headline"),
+    pytest.param("Zbyszko Riou, maître de conférences, a parlé.", ["riou"], id="role-in-apposition-after"),
+    pytest.param("Le député Zbyszko Caradec a parlé.", ["caradec"], id="role-right-before"),
+    pytest.param("Zbyszko Riou a parlé.", [], id="no-evidence-no-person"),
+])
+def test_unknown_first_names_need_evidence(text: str, speakers: list[str]) -> None:
+    found = [m.speaker for m in find_mentions(text, fold(text), 0, len(text), load_registry()) if m.speaker]
+    assert found == speakers
