@@ -175,17 +175,35 @@ def _adverbial_then_comma(masked: str, position: int) -> bool:
 _COMPLEMENT_WORDS = frozenset(("de", "d'", "a", "au", "aux", "du", "des", "pour", "sur", "contre", "avec", "par"))
 
 
-_OPENING_PHRASE = re.compile(r"\s*([\w']+)[^,]*,")
+_OPENING_PHRASE = re.compile(r"\s*(?:s'|se\s+)?([\w']+)[^,]*,")
 _ARTICLE_LIKE = frozenset(("de", "d'", "des", "du"))  # « Des diplomates, … » opens with a subject
 
 
 def after_adverbials(masked: str, start: int, end: int) -> int:
-    """Where the clause goes on after its opening prepositional phrases, each closed by a comma."""
+    """Where the clause goes on after its opening phrases, each closed by a comma: prepositional
+    (« Au lendemain de … , ») or participial (« Interrogé sur … , », « S'exprimant devant … , »)."""
     position = start
-    while (phrase := _OPENING_PHRASE.match(masked, position, end)) \
-            and phrase.group(1) in word_set("prepositions") and phrase.group(1) not in _ARTICLE_LIKE:
+    while (phrase := _OPENING_PHRASE.match(masked, position, end)) and _opens_phrase(phrase.group(1)):
         position = phrase.end()
+        # « … une rencontre entre Donald Trump, Vladimir Poutine et Volodymyr Zelensky, »: the
+        # list « entre » opened runs on to its « et »
+        if _OPEN_LIST.search(masked, phrase.start(), position):
+            while item := _LIST_ITEM.match(masked, position, end):
+                position = item.end()
+                if item.group("last"):
+                    break
     return position
+
+
+_OPEN_LIST = re.compile(r"\bentre\s(?:(?!\bet\b)[^,])*,$")
+_LIST_ITEM = re.compile(r"[^,]*?(?P<last>\bet\b)?[^,]*,")
+
+
+def _opens_phrase(word: str) -> bool:
+    if word in _ARTICLE_LIKE:
+        return False
+    return word in word_set("prepositions") or word in word_set("opening_participles") \
+        or len(word) > 4 and word.endswith("ant")
 
 
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],

@@ -46,6 +46,12 @@ def test_coordinated_list_needs_et_at_the_end() -> None:
                  "n'était fait.", "kremlin", "subject", id="agent-inside-opening-phrase"),
     pytest.param("Lors de son entretien avec Sergueï Lavrov, Marco Rubio a estimé que rien n'était fait.", "rubio",
                  "subject", id="opening-phrase-with-complement"),
+    pytest.param("Interrogé sur une rencontre entre Donald Trump, Vladimir Poutine et Volodymyr Zelensky, JD Vance a "
+                 "estimé que rien n'était fait.", "vance", "subject", id="opening-participle-with-a-list"),
+    pytest.param("Voyageant avec son ministre, Sergueï Lavrov, Maria Zakharova a estimé que rien n'était fait.", "zakharova",
+                 "subject", id="opening-present-participle"),
+    pytest.param("Après la réunion, Vladimir Poutine et Volodymyr Zelensky, réunis à Istanbul, ont estimé que rien "
+                 "n'était fait.", "poutine", "subject", id="list-subject-after-an-opening-phrase"),
 ])
 def test_subject_of_verb(text: str, speaker: str, method: str) -> None:
     folded, mentions = _parts(text)
