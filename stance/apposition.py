@@ -96,11 +96,12 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
             skip -= 1
             continue
         j = i + 1
-        if mention.kind == "role" and j < len(mentions) \
-                and (_COMPLEMENT_BEFORE.search(folded, mention.end, mentions[j].start)
+        while mention.kind == "role" and j < len(mentions) \
+                and (_COMPLEMENT_BEFORE.search(folded, mentions[j - 1].end, mentions[j].start)
                      or _OWN_PREPOSITION.match(folded, mentions[j].start)):
             # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko », « le porte-parole du
-            # président ukrainien »: what follows « de » is the role's complement, never its holder
+            # président ukrainien », « l'ancien ambassadeur de France à Moscou Jean-Marc Lefranc »:
+            # what follows « de » or « à » is the role's complement, never its holder
             j += 1
         nxt = mentions[j] if j < len(mentions) else None
         after = mentions[j + 1] if j + 1 < len(mentions) else None

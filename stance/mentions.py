@@ -48,7 +48,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
                         r"|(?P<first>[A-ZÀ-ÝĀ-ž][a-zà-ÿĀ-ž]+(?:-[A-Za-zà-ÿĀ-ž]+)?)[^\S\n]+)"
                         r"(?:[A-ZÀ-Ý][\w'’\-]*[\w][^\S\n]+)*?"
                         r"(?P<particle>(?:(?:von|van|der|den|di|da|del|della|De|Van|Von|Le|Di|Da|Del|Ter)[^\S\n]+)+)?"
-                        r"(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])"
+                        r"(?P<article>al-|el-|Al-|El-)?(?P<last>[A-ZÀ-Ý][\w'’\-]*[\w])"  # « Majed al-Ansari » → ansari
                         r"(?![\w'’-]*[^\S\n]+[A-ZÀ-Ý][a-zà-ÿ])")
     return source, groups, person, frozenset(word_list("first_names"))
 
@@ -211,7 +211,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         family_first = bool(first) and fold(first) in word_set("family_names_first") \
             and match.start("last") == match.end("first") + 1  # « Wang Yi »: two words, the family name first
         if first and fold(first) not in first_names and not family_first \
-                and not (match.start("last") == match.end("first") + 1
+                and not (match.start("last") - len(match.group("article") or "") == match.end("first") + 1
                          and (named_by_role(folded, match.start("first"), match.end(), start, end)
                               or headline_speaker(text, a, b))):
             position = a + len(first)  # « Pour Thomas Garnier »: a name may start at the next word

@@ -115,3 +115,16 @@ def test_title_in_apposition_to_a_role_and_name(registry: Registry) -> None:
     named = [m for m in find_mentions(text, fold(text), 0, len(text), registry) if m.speaker]
     assert [(m.speaker, m.text) for m in named] == [
         ("parolin", "Le secrétaire d’État du Saint-Siège, le cardinal Pietro Parolin")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Le porte-parole du ministère qatari des Affaires étrangères, Majed al-Ansari, a parlé.",
+                 [("Le porte-parole du ministère qatari des Affaires étrangères, Majed al-Ansari", "ansari")],
+                 id="arabic-article-before-the-surname"),
+    pytest.param("L'ancien ambassadeur de France à Moscou Jean-Marc Lefranc a parlé.",
+                 [("L'ancien ambassadeur de France à Moscou Jean-Marc Lefranc", "lefranc")],
+                 id="role-with-two-complements-before-the-name"),
+])
+def test_role_bound_to_a_name_past_its_complements(registry: Registry, text: str, expected: list) -> None:
+    named = [(m.text, m.speaker) for m in find_mentions(text, fold(text), 0, len(text), registry) if m.speaker]
+    assert named == expected
