@@ -183,6 +183,9 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
             break
         framed = framed or bool(FRAMES_SPEECH.match(masked, verb.end()))
     chosen = chosen or fallback
+    if chosen and chosen[1][0].kind == "role" and _speaker_of(chosen[1][0], resolver)[0] is None \
+            and (anonymous := anonymous_source(text, masked, offset)) is not None:
+        return build(*anonymous), mentions  # « Le directeur d'une minoterie, qui a requis l'anonymat, juge … »
     if chosen:
         verb, (mention, method, group) = chosen
         voice = _VOICE_OF.search(masked) if "voix" in masked else None  # « … par la voix de Dmitri Peskov … »

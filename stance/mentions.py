@@ -70,6 +70,14 @@ def _generic_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _appositive_role_pattern() -> re.Pattern[str]:
+    # « l'ancienne professeure », « le soudeur »: a person's occupation named again, resolved
+    # through what the article said of someone (never the journalist: guide §2)
+    nouns = [n for n in word_list("person_appositions") if n not in ("journaliste", "editorialiste")]
+    return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?:(?:ancien|ancienne|ex)[\s-]+)?(?:{trie_pattern(nouns)})(?![\w'-])")
+
+
+@lru_cache(maxsize=1)
 def _epithets() -> dict[str, str]:
     return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
 
@@ -258,6 +266,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             word = match.group("p")
             gender = "f" if word.startswith(("elle", "celle", "cette")) else "" if word.startswith("ses") else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
+    for match in _appositive_role_pattern().finditer(folded, start, end):
+        if free(*match.span()):
+            add(match.start(), match.end(), None, "role", "f" if match.group("det") == "la" else "m", "")
     for match in _epithet_pattern().finditer(folded, start, end):
         if free(*match.span()):  # « le quinquagénaire »: « le » or « la » gives the gender
             gender = _epithets()[match.group("noun")] or ("f" if match.group("det") == "la" else "m")

@@ -138,7 +138,8 @@ class Resolver:
             if speaker and any(fold_text(t).replace("-", " ").startswith(noun) for t in speaker.titles):
                 return entity.speaker, None
             # « le maire Paul Castel » … « l'élu »: the role the article itself gave
-            if _names_role(entity.text, noun):
+            # (« Mykola Savchuk, cheminot retraité » … « l'ancien cheminot »)
+            if _names_role(entity.text, noun) or _names_role(entity.text, _FORMER.sub("", noun)):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
 
@@ -161,6 +162,9 @@ def _role_synonyms() -> dict[str, tuple[str, ...]]:
 # a role mention carries its side as one of the side adjectives (« la députée ukrainienne »)
 _SIDE_WORDS = re.compile(rf"\s+(?:{trie_pattern(SIDE_ADJECTIVES)})$")
 _DETERMINER = re.compile(r"^(?:l'|(?:le|la|les|un|une|du|au|ce|cet|cette)\s+)")
+
+
+_FORMER = re.compile(r"^(?:ancien|ancienne|ex)\s+")
 
 
 def _role_noun(mention: Mention) -> str:

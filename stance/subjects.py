@@ -51,12 +51,20 @@ def _document_author() -> re.Pattern[str]:
                       rf"(?:\s+(?:de|du|des|d')|(?:\s+[\w']+){{1,6}}?\s+par)\s*(?:la\s+|le\s+|les\s+|l')?$")
 
 
+_LIST_GOES_ON = re.compile(r"\s*(?:,|et\b|ou\b)")
+
+
 def _eligible(masked: str, mention: Mention, offset: int) -> bool:
     """A mention can be a subject unless a preposition stands right before it (also before
     the outlet noun of a media name: « publié par le site Politico »)."""
     if masked.startswith(("du ", "au "), mention.start - offset):
         return False  # « du pape Léon XIV »: the mention holds its own preposition
-    words = WORDS_AND_ELISIONS.findall(masked[max(0, mention.start - offset - 60):mention.start - offset])
+    before = masked[max(0, mention.start - offset - 60):mention.start - offset]
+    if not _LIST_GOES_ON.match(masked, mention.end - offset):
+        # a comma closes the phrase before: « … à plusieurs kilomètres de là, le sergent X a vu »;
+        # not in a list (« entre Washington, Moscou et Kiev »)
+        before = before[before.rfind(",") + 1:]
+    words = WORDS_AND_ELISIONS.findall(before)
     for size in (3, 2, 1):
         if len(words) > size and " ".join(words[-size:]) in _media_nouns():
             words = words[:-size]

@@ -1,6 +1,7 @@
 """Pronoun, role and « celui-ci » resolution."""
 import pytest
 
+from stance.claims import extract_claims
 from stance.records import Mention
 from stance.resolve import Resolver
 from stance.speakers import load_registry
@@ -54,3 +55,14 @@ def test_role_given_by_the_article_resolves_to_its_holder(resolver: Resolver) ->
     resolver.push(_mention("le chercheur Paul Martin", "person", "m", "", "martin"), "martin")
     resolver.said(_mention("Dmitri Peskov", "person", "m", "RU", "peskov"), "peskov")
     assert resolver.resolve(_mention("le chercheur", "role", "m")) == ("martin", None)
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Mykola Savchuk, 68 ans, cheminot retraité de Dnipro, a connu la guerre. L'ancien cheminot se dit "
+                 "convaincu qu'un accord sera signé.", ["savchuk"], id="former-occupation-named-again"),
+    pytest.param("Natalia Koval, 52 ans, ancienne professeure de mathématiques, ne lève plus les yeux. « Je n'y crois "
+                 "plus », explique l'ancienne enseignante.", ["koval"], id="occupation-synonym"),
+    pytest.param("Le soudeur se dit prêt à accepter un gel de la ligne de front.", [None], id="no-one-holds-the-occupation"),
+])
+def test_occupations_point_back_to_the_person_they_describe(text: str, speakers: list) -> None:
+    assert [c.speaker for c in extract_claims(text)] == speakers

@@ -21,6 +21,8 @@ def _parts(text: str):
     pytest.param("Un sommet entre Donald Trump et Vladimir Poutine, a dit Kaja Kallas.", ["kallas"],
                  id="coordinated-after-entre"),
     pytest.param("Marco Rubio et Kaja Kallas ont parlé.", ["rubio", "kallas"], id="coordinated-subjects"),
+    pytest.param("À plusieurs kilomètres de là, le sergent Oleksandr Moroz a parlé.", ["moroz"],
+                 id="a-comma-closes-the-complement-before"),
 ])
 def test_subjects_possible(text: str, possible: list[str]) -> None:
     folded, mentions = _parts(text)
