@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .anonymous import anonymous_source
+from .eligibility import WORDS_AND_ELISIONS, subjects_possible
 from .incise import unmask_incise
 from .mentions import find_mentions
 from .records import Mention, Sentence
 from .resolve import Resolver
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
-from .subjects import FRAMES_SPEECH, WORDS_AND_ELISIONS, coordinated, subject_of_verb, subjects_possible
+from .subjects import FRAMES_SPEECH, coordinated, subject_of_verb
 from .trie import trie_pattern
 from .verbs import verb_pattern
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_clauses
 from .clean import fold
+from .eligibility import after_adverbials, subjects_possible
 from .interview import find_interview, turn_of
 from .mentions import find_mentions
 from .negation import is_negated
@@ -23,7 +24,6 @@ from .resolve import Resolver
 from .resources import word_list, word_set
 from .segment import split_sentences
 from .speakers import Registry, load_registry
-from .subjects import after_adverbials, subjects_possible
 from .verbs import verb_lexicon, verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
