@@ -100,8 +100,10 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     offset = sentence.start
     if known is None:
         known = find_mentions(text, folded, sentence.start, sentence.end, registry)
+    # a document names a source only once one with a known author was cited (« Le texte prévoit … »
+    # alone is narration)
     mentions = [m for m in known if sentence.start <= m.start and m.end <= sentence.end
-                and masked[m.start - offset:m.end - offset].strip()]
+                and masked[m.start - offset:m.end - offset].strip() and (m.kind != "document" or resolver.last_document)]
     outside = subjects_possible(masked, mentions, offset)
 
     def build(mention: Mention, cue: str, method: str, group: list[Mention] | None = None) -> Attribution:

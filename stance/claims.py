@@ -217,6 +217,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             speaker = resolver.last_speaker.speaker
             attribution = Attribution(speaker, (speaker,), None, None, "quote-continuation")
         if attribution and attribution.speaker:
+            resolver.cited(masked, attribution.speaker)
             subject = next((m for m in mentions if m.text == attribution.mention), None)
             if subject is not None and subject.speaker:
                 apposition = _APPOSITION.match(folded, subject.end, sentence.end)

@@ -29,8 +29,8 @@ def _document_author() -> re.Pattern[str]:
     # « Un communiqué du Kremlin », « Le texte diffusé dans la soirée par la Maison Blanche »,
     # opening the sentence: the author is the subject
     nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"^\W*(?:le|la|l'|un|une|ce|cette)\s*(?:{nouns})(?:\s+officiel(?:le)?)?"
-                      rf"(?:\s+(?:de|du|des|d')|(?:\s+[\w']+){{1,6}}?\s+par)\s*(?:la\s+|le\s+|les\s+|l')?$")
+    return re.compile(rf"^\W*(?:le|la|l'|un|une|ce|cette)\s*(?:{nouns})(?:\s+(?:officiel|final|commun)(?:le|e)?)?"
+                      rf"(?:\s+(?:de|du|des|d')|,?(?:\s+[\w']+){{1,6}}?\s+par)\s*(?:la\s+|le\s+|les\s+|l')?$")
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,|et\b|ou\b)")

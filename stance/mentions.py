@@ -78,6 +78,16 @@ def _appositive_role_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _document_anaphor() -> re.Pattern[str]:
+    # « Le texte ajoute que … », « Le document relève … »: the document cited before speaks again
+    # (not « le texte du Kremlin » nor « le communiqué, publié par X »: its author is named there)
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"(?<![\w'])(?P<det>le|la|l'|ce|cette)\s*(?P<noun>{nouns})(?![\w'-])"
+                      r"(?!\s+(?:final|finale|commun|commune|officiel|officielle)?\s*(?:de|du|des|d'|,)|,"
+                      r"|(?:\s+[\w']+){1,6}?\s+par\s)")  # « Le communiqué diffusé par la diplomatie américaine »
+
+
+@lru_cache(maxsize=1)
 def _epithets() -> dict[str, str]:
     return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
 
@@ -269,6 +279,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for match in _appositive_role_pattern().finditer(folded, start, end):
         if free(*match.span()):
             add(match.start(), match.end(), None, "role", "f" if match.group("det") == "la" else "m", "")
+    for match in _document_anaphor().finditer(folded, start, end):
+        if free(*match.span()) and text[match.start("noun")].islower():  # « La Lettre diplo » is a name
+            add(match.start(), match.end(), None, "document", "f" if match.group("det") in ("la", "cette") else "m", "")
     for match in _epithet_pattern().finditer(folded, start, end):
         if free(*match.span()):  # « le quinquagénaire »: « le » or « la » gives the gender
             gender = _epithets()[match.group("noun")] or ("f" if match.group("det") == "la" else "m")

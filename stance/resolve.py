@@ -43,6 +43,7 @@ class Resolver:
         self.last_speaker: Entity | None = None
         self.previous_mentions: list[Mention] = []
         self.last_outlet: str | None = None
+        self.last_document: str | None = None  # who signed the last document cited (« une note du département d'État »)
 
     def mentioned(self, mentions: list[Mention]) -> None:
         """A sentence named ``mentions``: « ce dernier » and « le quotidien » may point to them,
@@ -65,6 +66,12 @@ class Resolver:
         self.push(mention, speaker, apposition)
         self.last_speaker = self.entities[-1]
 
+    def cited(self, masked: str, speaker: str) -> None:
+        """A sentence of ``speaker`` names a document (« Selon une note interne du département
+        d'État, … »): « le document » later is theirs."""
+        if _document_noun().search(masked):
+            self.last_document = speaker
+
     def refocus(self, speaker: str) -> None:
         """``speaker`` spoke again, named by a pronoun or a role: it is the one in focus now."""
         entity = next((e for e in reversed(self.entities) if e.speaker == speaker), None)
@@ -83,6 +90,9 @@ class Resolver:
                         and previous.gender in ("", mention.gender):
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
+        if mention.kind == "document":  # « Le texte ajoute que … »
+            return (self.last_document, None) if self.last_document \
+                else (None, f"no document with a known author before « {mention.text} »")
         if mention.kind == "media":  # « le site américain », « le quotidien »: the last outlet cited
             outlet = self.last_outlet or next((e.speaker for e in reversed(self.entities) if e.kind == "media"), None)
             return (outlet, None) if outlet else (None, f"no media cited before « {mention.text} »")
@@ -142,6 +152,11 @@ class Resolver:
             if _names_role(entity.text, noun) or _names_role(entity.text, _FORMER.sub("", noun)):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
+
+
+@lru_cache(maxsize=1)
+def _document_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('document_nouns'))})(?![\w'])")
 
 
 def _names_role(words: str, noun: str) -> bool:

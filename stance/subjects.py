@@ -198,7 +198,11 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # … or after « comme » (« …, comme l'a répété Maria Zakharova », « comme le souligne X »)
     if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form):
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
+        # a document is inverted only after a quotation (« « … », ajoutait le texte »), not as an
+        # object (« X, chercheuse, juge le texte fragile »)
+        quoted_before = not before.rstrip(",:").strip()
         hit = next((m for m in outside if end <= m.start and m.kind != "pronoun"
+                    and (m.kind != "document" or quoted_before)
                     and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)
         if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
             group = coordinated(text, mentions, hit)

@@ -66,3 +66,17 @@ def test_role_given_by_the_article_resolves_to_its_holder(resolver: Resolver) ->
 ])
 def test_occupations_point_back_to_the_person_they_describe(text: str, speakers: list) -> None:
     assert [c.speaker for c in extract_claims(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Selon une note interne du département d'État, Washington envisage un fonds. Le document relève "
+                 "que les négociateurs russes « n'ont pas bougé ».", ["departement_etat", "departement_etat"],
+                 id="the-document-cited-before"),
+    pytest.param("Le communiqué final, publié par la présidence émirienne, évoque des « progrès tangibles ». Le texte "
+                 "reconnaît que « des divergences demeurent ».", ["emirats", "emirats"], id="author-as-agent-then-anaphor"),
+    pytest.param("Le texte reconnaît que « des divergences demeurent ».", [], id="no-document-before-is-narration"),
+    pytest.param("Pour recevoir La Lettre diplo chaque dimanche, inscrivez-vous : c'est gratuit.", [],
+                 id="a-capitalised-title-is-no-document"),
+])
+def test_document_anaphor_speaks_for_its_author(text: str, speakers: list) -> None:
+    assert [c.speaker for c in extract_claims(text)] == speakers
