@@ -139,8 +139,8 @@ _ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es
 # Croix-Rouge (CICR) »: a body spelt out, its acronym in brackets gives the id
 _SPELT_BODY = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)(?P<body>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7}?)"
                          r"\s*\((?P<name>[A-Z]{2,6})\)")
-_PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>il|elle|ils|elles|lui|eux|celui-ci|celle-ci|ce dernier|cette derniere"
-                      r"|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
+_PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>l'une? d'(?:entre )?(?:eux|elles)|une? autre|il|elle|ils|elles|lui|eux|celui-ci"
+                      r"|celle-ci|ce dernier|cette derniere|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
 
 
 def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
@@ -274,7 +274,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for match in _PRONOUN.finditer(folded, start, end):
         if free(*match.span()):
             word = match.group("p")
-            gender = "f" if word.startswith(("elle", "celle", "cette")) else "" if word.startswith("ses") else "m"
+            gender = "f" if word.startswith(("elle", "celle", "cette", "l'une", "une")) else "" if word.startswith("ses") else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
     for match in _appositive_role_pattern().finditer(folded, start, end):
         if free(*match.span()):

@@ -90,6 +90,11 @@ class Resolver:
                         and previous.gender in ("", mention.gender):
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
+        if mention.kind == "pronoun" and fold_text(mention.text).startswith(("l'un", "un autre", "une autre")):
+            # « plusieurs responsables américains … « … », résume l'un d'eux »: one of the sources
+            last = self.last_speaker
+            return ("source", None) if last and last.speaker == "source" \
+                else (None, f"« {mention.text} » is one of several, not one named speaker")
         if mention.kind == "document":  # « Le texte ajoute que … »
             return (self.last_document, None) if self.last_document \
                 else (None, f"no document with a known author before « {mention.text} »")

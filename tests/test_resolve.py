@@ -80,3 +80,14 @@ def test_occupations_point_back_to_the_person_they_describe(text: str, speakers:
 ])
 def test_document_anaphor_speaks_for_its_author(text: str, speakers: list) -> None:
     assert [c.speaker for c in extract_claims(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Plusieurs responsables américains se montrent réservés. « Rien n'a bougé », résume l'un d'eux. "
+                 "Un autre assure au contraire que les équipes ont « bien avancé ».", ["source", "source", "source"],
+                 id="one-of-the-sources"),
+    pytest.param("Steve Witkoff et Jared Kushner sont arrivés à Moscou. « Rien n'a bougé », résume l'un d'eux.",
+                 [None], id="one-of-two-named-people-is-no-one-in-particular"),
+])
+def test_one_of_several(text: str, speakers: list) -> None:
+    assert [c.speaker for c in extract_claims(text)] == speakers
