@@ -33,6 +33,8 @@ def unmask_incise(folded: str, masked: str) -> str | None:
     >>> unmask_incise(folded, '"' + " " * (len(folded) - 2) + '"').strip(' "')
     ', a-t-il dit,'
     """
+    if masked == folded:
+        return None  # nothing quoted: nothing hidden
     for verb in verb_pattern().finditer(folded):
         if masked[verb.start():verb.end()].strip():
             continue  # outside the quotation: the ordinary search has seen it
