@@ -75,10 +75,10 @@ def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
 
 _OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux)\s")  # a title found with its article: « du président ukrainien »
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
-_APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'-]+[\s,]+){0,5}?")
+_APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'()-]+[\s,]+){0,5}?")
 # a longer complement is an apposition only when a comma closes it (« le porte-parole du
 # ministère chinois des Affaires étrangères, Lin Jian »)
-_LONG_APPOSITION_GAP = re.compile(r"\s+(?:[\w'-]+\s+){5,8}?[\w'-]+\s*,\s*")
+_LONG_APPOSITION_GAP = re.compile(r"\s+(?:[\w'()-]+\s+){5,8}?[\w'()-]+\s*,\s*")  # « (DFAE), » too
 # a verb or a clause between a role and a name: not an apposition. Matched on the original
 # text, where the preposition « à » (« l'ancien ambassadeur à Moscou X ») is not the verb « a »
 _NOT_IN_APPOSITION = re.compile(r"(?<![\w'’])(?:a|ont|avait|avaient|est|sont|[ée]tait|que|qu['’]|qui|selon)(?![\w'’])",

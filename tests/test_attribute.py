@@ -494,6 +494,11 @@ CASES = [
          "emirati-presidency"),
     case("Downing Street a précisé que le Premier ministre avait parlé à Donald Trump.", "downing_street",
          "downing-street"),
+    case("Le chef du Département fédéral des affaires étrangères (DFAE), Ignazio Cassis, a rappelé que la Suisse "
+         "restait prête.", "cassis", "role-with-an-acronym-in-brackets-before-the-name"),
+    case("La vice-ministre ukrainienne des Affaires étrangères, Mariia Levchenko, a décrit une atmosphère « sérieuse "
+         "et franche ».", "levchenko", "vice-ministre-in-apposition"),
+    case("La Suisse se dit prête à accueillir un sommet.", "suisse", "switzerland"),
     case("Dans une déclaration commune, la France, l'Allemagne et l'Italie ont salué la création de groupes de travail.",
          "france", "joint-statement-of-countries"),
     case("« On parle de nous, sans nous », a regretté, amer, le ministre ukrainien des Affaires étrangères.", "sybiha",
