@@ -197,7 +197,7 @@ def _split_prefixes(text: str, line_start: int, folded_line: str) -> list[Zone]:
     zones: list[Zone] = []
     pos = 0
     for pattern, kind in ((_HEADER, "header"), (_DATELINE, "dateline"), (_PLACE_DASH, "dateline"),
-                          (_TIMESTAMP, "timestamp"), (_MARKER, "marker"), (_ANSWER_LABEL, "marker")):
+                          (_TIMESTAMP, "timestamp"), (_MARKER, "marker"), (_PLACE_DASH, "dateline"), (_ANSWER_LABEL, "marker")):
         match = pattern.match(folded_line, pos)
         if not match:
             continue
@@ -292,7 +292,9 @@ def _dateline_ok(text: str, zone: Zone) -> bool:
     # A dateline names its place in capitals (« MOSCOU, ») or cites an agency.
     head = text[zone.start:zone.end]
     place = head.split(",", 1)[0]
-    if "," not in head and not any(c.isdigit() for c in head):  # « MOSCOU – »: only capitals will do
-        return _is_upper_heading(head.split("(", 1)[0])
+    if "," not in head and not any(c.isdigit() for c in head):  # « MOSCOU – »: capitals, or a known place and a long dash
+        place = head.split("(", 1)[0].rstrip(" -–—\u00a0")
+        long_dash = head.rstrip().endswith(("—", "–"))
+        return _is_upper_heading(place) or long_dash and place[:1].isupper() and fold(place) in word_set("dateline_places")
     has_agency = "(" in head.split(",", 1)[-1]
     return has_agency or _is_upper_heading(place)
