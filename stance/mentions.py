@@ -73,7 +73,7 @@ def _generic_before() -> re.Pattern[str]:
 def _appositive_role_pattern() -> re.Pattern[str]:
     # « l'ancienne professeure », « le soudeur »: a person's occupation named again, resolved
     # through what the article said of someone (never the journalist: guide §2)
-    nouns = [n for n in word_list("person_appositions") if n not in ("journaliste", "editorialiste")]
+    nouns = [n for n in word_list("person_appositions") if n not in word_set("never_speaker_nouns")]
     return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?:(?:ancien|ancienne|ex)[\s-]+)?(?:{trie_pattern(nouns)})(?![\w'-])")
 
 
