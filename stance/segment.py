@@ -14,6 +14,7 @@ from .clean import fold, zone_text
 from .nltk_parts import load_nltk_parts
 from .records import Sentence
 from .resources import word_list, word_set
+from .trie import trie_pattern
 
 _PUNKT = load_nltk_parts().punkt
 _ORTHO_MID_LC = _PUNKT._ORTHO_MID_LC
@@ -186,7 +187,11 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return token in word_set("sentence_starters") or token.split("'")[0] + "'" in word_set("sentence_starters")
 
 
-_QUESTION_LABEL = re.compile(r"(?P<label>(?:q|question|journaliste)\s?:)\s*")
+@lru_cache(maxsize=1)
+def _question_label() -> re.Pattern[str]:
+    # the cues that open a question line (« Q : », « Question : »), as zoning reads them
+    cues = [cue.rstrip(" ?") for cue in word_list("question_cues")]
+    return re.compile(rf"(?P<label>{trie_pattern(cues, gap=' ')})\s*")
 
 
 def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
@@ -220,7 +225,7 @@ def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
         # a question is split too: it may first report what someone said (« Q : Lavrov répète que … Est-ce … ? »)
         pieces = _split_line(text, zone.start, zone.end) if zone.kind in ("prose", "question") else [(zone.start, zone.end)]
         kind = "sentence" if zone.kind == "prose" else zone.kind
-        label = _QUESTION_LABEL.match(folded, zone.start, zone.end) if zone.kind == "question" else None
+        label = _question_label().match(folded, zone.start, zone.end) if zone.kind == "question" else None
         if label and label.end() < pieces[0][1]:  # « Q : » is no part of what the question reports
             units.append(Sentence(zone.start, label.end("label"), text[zone.start:label.end("label")], "marker",
                                   len(units), paragraph))
