@@ -139,6 +139,9 @@ _ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es
 # Croix-Rouge (CICR) »: a body spelt out, its acronym in brackets gives the id
 _SPELT_BODY = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)(?P<body>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7}?)"
                          r"\s*\((?P<name>[A-Z]{2,6})\)")
+# « l'un d'eux », « un autre »: one of several just named, a pronoun that may stand as an
+# inverted subject like a noun (folded prefixes)
+ONE_OF = ("l'un", "un autre", "une autre")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>l'une? d'(?:entre )?(?:eux|elles)|une? autre|il|elle|ils|elles|lui|eux|celui-ci"
                       r"|celle-ci|ce dernier|cette derniere|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .clean import fold as fold_text
-from .mentions import SIDE_ADJECTIVES
+from .mentions import ONE_OF, SIDE_ADJECTIVES
 from .records import Mention
 from .resources import word_list
 from .speakers import Registry
@@ -90,7 +90,7 @@ class Resolver:
                         and previous.gender in ("", mention.gender):
                     return previous.speaker, None
             return None, f"nobody named just before « {mention.text} »"
-        if mention.kind == "pronoun" and fold_text(mention.text).startswith(("l'un", "un autre", "une autre")):
+        if mention.kind == "pronoun" and fold_text(mention.text).startswith(ONE_OF):
             # « plusieurs responsables américains … « … », résume l'un d'eux »: one of the sources
             last = self.last_speaker
             return ("source", None) if last and last.speaker == "source" \

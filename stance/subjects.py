@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .eligibility import after_adverbials
+from .mentions import ONE_OF
 from .records import Mention
 from .resources import word_list, word_set
 from .trie import trie_pattern
@@ -62,7 +63,6 @@ def coordinated(text: str, mentions: list[Mention], first: Mention) -> list[Ment
     return chain
 
 
-_ONE_OF = ("l'un", "un autre", "une autre")  # « …, résume l'un d'eux »: inverted like a noun
 _OBJECT_WORDS = frozenset("le la les l' un une des du de d' que qu' au aux ce cette ces son sa ses leur leurs".split())
 # « …, a déclaré à la presse / aux journalistes / à Reuters X »: the addressee, then the subject
 _ADDRESSEE = re.compile(r"(?:^|\s)(?:a|au|aux)\s+(?:l'\s*|la\s+|les\s+)?[\w'-]+")
@@ -203,7 +203,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         # object (« X, chercheuse, juge le texte fragile »)
         quoted_before = not before.rstrip(",:").strip()
         hit = next((m for m in outside if end <= m.start
-                    and (m.kind != "pronoun" or masked.startswith(_ONE_OF, m.start - offset))
+                    and (m.kind != "pronoun" or masked.startswith(ONE_OF, m.start - offset))  # « …, résume l'un d'eux »
                     and (m.kind != "document" or quoted_before)
                     and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)
         if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
