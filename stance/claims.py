@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_clauses
-from .clean import fold
+from .clean import fold, question_labels
 from .eligibility import after_adverbials, subjects_possible
 from .interview import find_interview, turn_of
 from .mentions import find_mentions
@@ -29,6 +29,7 @@ from .verbs import verb_lexicon, verb_pattern
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
 _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
+_DIALOGUE_QUESTIONS = 2  # labelled questions that make a document a transcript
 _WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
 _WORD_OR_ELISION = re.compile(r"\w+'?")
 _QUOTE_MARK = re.compile(r"[«»“”\"]")
@@ -158,12 +159,21 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     run_attribution: Attribution | None = None
     last_attributed: int | None = None
     answer: Attribution | None = None
+    carried = False  # the answer goes on from an earlier paragraph
+    # a transcript with labelled questions (« JOURNALISTE : … ? », « QUESTION (AFP) : ») and
+    # labelled answers: an answer runs over the paragraphs up to the next label
+    # (between the first question and the last: around them the article narrates)
+    questions = [s.start for s in sentences if s.kind == "question"]
+    dialogue = (questions[0], questions[-1]) if len(questions) >= _DIALOGUE_QUESTIONS else (0, -1)
     interview = find_interview(text, sentences, doc_mentions)
     for sentence in sentences:
         if not sentence.is_prose and sentence.kind != "question":
+            if sentence.kind != "marker":  # a heading or a caption ends the answer; a dash does not
+                answer = None
             continue
         turn = turn_of(interview, text, sentence) if interview else None
         if turn == "question" or sentence.kind == "question":
+            answer = None
             # the interviewer is never a speaker, but a question may first report someone it
             # names (« — Kaja Kallas estime que le traité ne vaudrait rien. Que lui répondez-vous ? »)
             if not sentence.text.rstrip().endswith("?"):
@@ -190,14 +200,17 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
         attribution, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
         fully_quoted = not re.search(r"\w", masked)
         if new_line:
-            answer = None
+            # the interviewer's line (« JOURNALISTE : Plus prudent, en tout cas. ») ends the answer
+            carried = answer is not None and dialogue[0] < sentence.start < dialogue[1] \
+                and not question_labels()[0].match(folded, sentence.start)
+            answer = answer if carried else None
         if attribution and attribution.method == "headline":
             # « Dmitri Peskov : … » — the rest of the line is his answer, a claim per sentence as in
             # any answer (annotators cut by stance, and sentences of one answer rarely share one)
-            answer = attribution
+            answer, carried = attribution, False
             if _says_nothing(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. », « X : Non. »
                 attribution = None
-        elif answer is not None:
+        elif answer is not None and not (carried and _reports_someone_named(attribution, mentions)):
             attribution = None if _says_nothing(sentence.text) else \
                 Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .apposition import bind_appositions
 from .clean import fold
-from .names import DETERMINERS, headline_speaker, named_by_role, person_role_nouns
+from .names import DETERMINERS, caps_speaker_labels, headline_speaker, named_by_role, person_role_nouns
 from .records import Mention
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
@@ -180,6 +180,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         add(a, b, sid, speaker.kind if how == "name" or speaker.kind != "person" else "person", gender, speaker.side)
         if how == "title":
             titles.add(a)
+    for a, b, last in caps_speaker_labels(text, folded, start, end):
+        if free(a, b):
+            add(a, b, ascii_id(last), "person", "", "")
     source, groups, person, first_names = _generic_patterns()
     for match in groups.finditer(folded, start, end):
         # a bare « américains et ukrainiens » after a word qualifies a noun (« des responsables

@@ -52,3 +52,25 @@ def headline_speaker(text: str, start: int, end: int) -> bool:
     """« Guéorgui Belov : « Nous n'avons jamais été aussi près » »: a first and last name
     opening a line before a colon and a quotation name the person quoted (guide §1)."""
     return (start == 0 or text[start - 1] == "\n") and bool(_HEADLINE_QUOTE_AFTER.match(text, end))
+
+
+# « JEAN-NOËL BARROT : Bonjour. » — a transcript's speaker label, in capitals (a role or an
+# outlet may follow: « MARIE DUPONT (RFI) : », « JULIEN MAROT, envoyé spécial : »)
+_CAPS_LABEL = re.compile(r"^[ \t]*(?P<first>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)(?:[ \u00a0]+(?P<last>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)){1,2}"
+                         r"(?=[ \u00a0]*(?:[(,](?P<role>[^():\n]{1,60})\)?[ \u00a0]*)?:)", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _reporter_role() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{trie_pattern(word_list('reporter_labels') + word_list('never_speaker_nouns'))})\b")
+
+
+def caps_speaker_labels(text: str, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Spans and last names of the capitalised « FIRST LAST : » labels opening lines of a
+    transcript. The first name must be a listed one (« QUESTION AFP : » names no one), and
+    a label once given a newsroom role (« , envoyé spécial ») is the newsroom's, never a speaker."""
+    first_names = word_set("first_names")
+    labels = [m for m in _CAPS_LABEL.finditer(text, start, end) if folded[m.start("first"):m.end("first")] in first_names]
+    reporters = {folded[m.start("first"):m.end()] for m in labels
+                 if m.group("role") and _reporter_role().match(folded, m.start("role"))}
+    return [(m.start("first"), m.end(), m.group("last")) for m in labels if folded[m.start("first"):m.end()] not in reporters]

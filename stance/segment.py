@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clean import fold, zone_text
+from .clean import fold, question_labels, zone_text
 from .nltk_parts import load_nltk_parts
 from .records import Sentence
 from .resources import word_list, word_set
-from .trie import trie_pattern
 
 _PUNKT = load_nltk_parts().punkt
 _ORTHO_MID_LC = _PUNKT._ORTHO_MID_LC
@@ -189,9 +188,9 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _question_label() -> re.Pattern[str]:
-    # the cues that open a question line (« Q : », « Question : »), as zoning reads them
-    cues = [cue.rstrip(" ?") for cue in word_list("question_cues")]
-    return re.compile(rf"(?P<label>{trie_pattern(cues, gap=' ')})\s*")
+    # the cues that open a question line (« Q : », « QUESTION (AFP) : »), as zoning reads them
+    asking, always = question_labels()
+    return re.compile(rf"(?P<label>{asking.pattern}|{always.pattern})\s*")
 
 
 def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:

@@ -299,7 +299,8 @@ def test_a_few_bullet_lines_are_not_an_interview() -> None:
 
 def test_each_sentence_of_a_name_colon_answer_is_its_own_claim() -> None:
     text = ("Iryna Kovalenko : Nous ne céderons aucun territoire. Le président l'a dit très clairement.\n\n"
-            "Iryna Kovalenko : Merci à vous.\n\nIryna Kovalenko : Non.\n\nDmitri Peskov : « Jamais »\n")
+            "Iryna Kovalenko : Merci à vous.\n\nIryna Kovalenko : Laissez-moi finir.\n\n"
+            "Iryna Kovalenko : Non.\n\nDmitri Peskov : « Jamais »\n")
     claims = extract_claims(text)
     assert [(c.speaker, c.text) for c in claims] == [
         ("kovalenko", "Iryna Kovalenko : Nous ne céderons aucun territoire."),
@@ -307,6 +308,37 @@ def test_each_sentence_of_a_name_colon_answer_is_its_own_claim() -> None:
         ("peskov", "Dmitri Peskov : « Jamais »"),  # a short quoted headline still says something
     ]
     assert claims[0].unit != claims[1].unit  # labelling never joins them back
+
+
+TRANSCRIPT = """Point de presse du Kremlin
+
+QUESTION (Reuters) : Le président Zelensky a affirmé que l'Ukraine ne retirerait jamais ses troupes. Votre réaction ?
+
+DMITRI PESKOV : Notre position est bien connue et elle n'a pas changé.
+
+Quant au référendum, c'est une affaire intérieure de l'Ukraine.
+
+JOURNALISTE : Plus prudent, en tout cas.
+
+Nous constatons que Kiev invente de nouveaux prétextes pour retarder le processus.
+
+QUESTION (AFP) : Et les Européens, sont-ils écartés ?
+
+DMITRI PESKOV : Ils ne jouent aucun rôle constructif.
+
+Côté américain, le ton reste résolument optimiste.
+"""
+
+
+def test_a_transcript_answer_runs_over_its_paragraphs_up_to_the_next_label() -> None:
+    claims = extract_claims(TRANSCRIPT)
+    assert [(c.speaker, c.method, c.text) for c in claims] == [
+        ("zelensky", "subject", "Le président Zelensky a affirmé que l'Ukraine ne retirerait jamais ses troupes."),
+        ("peskov", "headline", "DMITRI PESKOV : Notre position est bien connue et elle n'a pas changé."),
+        ("peskov", "answer", "Quant au référendum, c'est une affaire intérieure de l'Ukraine."),
+        # the interviewer's line ends the answer; after the last question the article narrates
+        ("peskov", "headline", "DMITRI PESKOV : Ils ne jouent aucun rôle constructif."),
+    ]
 
 
 @pytest.mark.parametrize("text", [

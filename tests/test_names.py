@@ -5,7 +5,7 @@ import pytest
 
 from stance.clean import fold
 from stance.mentions import find_mentions
-from stance.names import headline_speaker
+from stance.names import caps_speaker_labels, headline_speaker
 from stance.speakers import load_registry
 
 
@@ -29,3 +29,15 @@ def test_headline_speaker(text: str, expected: bool) -> None:
 def test_unknown_first_names_need_evidence(text: str, speakers: list[str]) -> None:
     found = [m.speaker for m in find_mentions(text, fold(text), 0, len(text), load_registry()) if m.speaker]
     assert found == speakers
+
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("JEAN-NOËL BARROT : Bonjour.", ["BARROT"], id="accented-capitals"),
+    pytest.param("Titre\nJEAN-NOEL BARROT : Bonjour.", ["BARROT"], id="accents-stripped-on-a-later-line"),
+    pytest.param("MARIE DUPONT (RFI) : Bonjour.", ["DUPONT"], id="outlet-in-brackets"),
+    pytest.param("QUESTION AFP : Bonjour.", [], id="not-a-first-name"),
+    pytest.param("Voici JEAN DUPONT : bonjour.", [], id="not-opening-the-line"),
+    pytest.param("JULIEN MAROT, envoyé spécial : Rien.\n\nJULIEN MAROT : Le ton est dur.", [], id="a-reporter-all-along"),
+])
+def test_capitalised_transcript_labels(text: str, names: list[str]) -> None:
+    assert [last for _, _, last in caps_speaker_labels(text, fold(text), 0, len(text))] == names
