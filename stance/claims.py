@@ -253,6 +253,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 if subject.speaker:
                     apposition = _APPOSITION.match(folded, subject.end, sentence.end)
                     resolver.push(subject, subject.speaker, apposition.group(1) if apposition else "")
+                    resolver.published(masked, subject.end - sentence.start, subject.speaker)
                 elif (held := resolver.resolve(subject)[0]) not in (None, "source", "*"):
                     resolver.refocus(held)  # « … que l'émissaire joue les optimistes. Il a … »
         if attribution:

@@ -88,6 +88,13 @@ def _document_anaphor() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _selon_document() -> re.Pattern[str]:
+    # « Selon le rapport, … », « D'après l'étude, … »: the comma after it closes the source
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"(?<![\w'])(?:selon|d'apres)\s+(?P<doc>(?:le|la|l'|ce|cette)\s*(?:{nouns}))(?=\s*,)")
+
+
+@lru_cache(maxsize=1)
 def _epithets() -> dict[str, str]:
     return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
 
@@ -285,6 +292,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for match in _appositive_role_pattern().finditer(folded, start, end):
         if free(*match.span()):
             add(match.start(), match.end(), None, "role", "f" if match.group("det") == "la" else "m", "")
+    for match in _selon_document().finditer(folded, start, end):
+        if free(*match.span("doc")):
+            add(*match.span("doc"), None, "document", "", "")
     for match in _document_anaphor().finditer(folded, start, end):
         if free(*match.span()) and text[match.start("noun")].islower():  # « La Lettre diplo » is a name
             add(match.start(), match.end(), None, "document", "f" if match.group("det") in ("la", "cette") else "m", "")

@@ -75,6 +75,12 @@ def test_occupations_point_back_to_the_person_they_describe(text: str, speakers:
     pytest.param("Le communiqué final, publié par la présidence émirienne, évoque des « progrès tangibles ». Le texte "
                  "reconnaît que « des divergences demeurent ».", ["emirats", "emirats"], id="author-as-agent-then-anaphor"),
     pytest.param("Le texte reconnaît que « des divergences demeurent ».", [], id="no-document-before-is-narration"),
+    pytest.param("Le Centre Grotius, un groupe de réflexion, publie ce jeudi un rapport de 84 pages. Selon l'étude, Moscou "
+                 "« use » ses interlocuteurs. Le document recommande que tout accord soit soumis à Kiev.",
+                 ["grotius", "grotius"], id="published-by-the-narrated-subject"),
+    pytest.param("Le Centre Grotius publie un rapport. Pavlo Kravets, deuxième auteur du rapport, souligne que Kiev "
+                 "résiste. Le rapport juge que les émissaires ont « débloqué des canaux ».", ["kravets", "grotius"],
+                 id="the-author-of-the-report-is-not-its-owner"),
     pytest.param("Pour recevoir La Lettre diplo chaque dimanche, inscrivez-vous : c'est gratuit.", [],
                  id="a-capitalised-title-is-no-document"),
 ])
