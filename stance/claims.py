@@ -67,9 +67,10 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
 
 
 def _named_source(attribution: Attribution | None, mentions: list[Mention],
-                  kinds: tuple[str, ...] = ("person", "institution")) -> Mention | None:
+                  kinds: tuple[str, ...] = ("person", "institution"),
+                  methods: tuple[str, ...] = ("subject", "inverted", "aside")) -> Mention | None:
     """The named person (or body) that is the source, as subject or inverted (not a pronoun)."""
-    if attribution is None or not attribution.speaker or attribution.method not in ("subject", "inverted", "aside"):
+    if attribution is None or not attribution.speaker or attribution.method not in methods:
         return None
     return next((m for m in mentions if m.text == attribution.mention and m.kind in kinds), None)
 
@@ -180,7 +181,9 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 masked, _ = mask_quotes(sentence.text, folded[sentence.start:sentence.end], False)
                 known = mentions_in(sentence)
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
-                if _named_source(reported, mentions, kinds=("person", "institution", "media")) is not None:
+                # (« Selon le site Axios, X et Y pourraient revenir à Moscou » too)
+                if _named_source(reported, mentions, kinds=("person", "institution", "media"),
+                                 methods=("subject", "inverted", "aside", "selon")) is not None:
                     yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
             continue
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]

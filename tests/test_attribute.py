@@ -581,6 +581,10 @@ def test_speaker_mention_is_the_source_phrase(source: str, mention: str) -> None
     pytest.param("L'information est démentie par la délégation russe.", "russie", id="passive-agent"),
     pytest.param("Le compromis est salué par Kaja Kallas.", "kallas", id="passive-agent-person"),
     pytest.param("Scott Bessent conditionne toute levée des sanctions à un cessez-le-feu.", "bessent", id="conditionner"),
+    pytest.param("Le général Cazenave était invité. « L'armée peut déployer une brigade, pas plus », a objecté le militaire.",
+                 "cazenave", id="objecter-and-a-role-synonym"),
+    pytest.param("Point presse.\n\nQ : Merci. Selon le site Axios, Jared Kushner pourrait revenir à Moscou. Confirmez-vous ?"
+                 "\n\nQ : Et après ?\n", "axios", id="an-outlet-reported-in-a-question"),
 ])
 def test_more_reporting_constructions(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract_claims(text)] == [speaker]
