@@ -93,7 +93,7 @@ _MONTHS = "|".join(word_list("months"))
 _AGENCIES = "|".join(re.escape(a) for a in word_list("agencies"))
 _HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\b")
 _DATELINE = re.compile(
-    r"(?P<place>[a-z][a-z'. -]{1,40}?)\s*(?:\([^)\n]{1,30}\))?,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
+    r"(?P<place>[a-z][a-z'. /-]{1,40}?)\s*(?:\([^)\n]{1,30}\))?,\s*(?:le\s+)?\d{1,2}(?:er)?\s+"
     rf"(?:{_MONTHS})\.?(?:\s+\d{{4}})?\s*(?:\((?P<agency>{_AGENCIES})\))?\s*-+\s*"
 )
 # « MOSCOU – », « BRUXELLES, PARIS, BERLIN — », « KIEV (Reuters) - »: places in capitals and a dash, no date

@@ -50,6 +50,9 @@ def _tokenizer() -> PunktSentenceTokenizer:
 
 # A closing quote glued to a sentence end, then a capitalised word: « …paix. » Il a dit
 _HIDDEN_END = re.compile(r'[.!?…]\s*["»”]\s+(?=["«“]?\s?[A-ZÀ-Ý])')
+# A sentence end with its space lost (« … un cessez-le-feu.Il a plaidé … »): a word of three
+# lowercase letters, the mark, then a capitalised word (« M.Rubio », « U.S.A » do not match)
+_GLUED_END = re.compile(r"[.!?](?<=[a-zà-ÿ]{3}.)(?=[A-ZÀ-Ý][a-zà-ÿ]*[\s,;:'’])")
 # « … » then a capital word ends a sentence, unless it is an omission mark « (…) ».
 _ELLIPSIS_END = re.compile(r'(?:\.(?<![(\[]\.)\.\.|…(?<![(\[]…))["»”]?\s+(?=[A-ZÀ-Ý])')  # mark first: fast scan
 # Initials and references that Punkt cuts after: « J.A. Howe », « L. 642-3 », « B.I.P.) ou »
@@ -111,6 +114,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = match.end()
     spans.extend(_punkt_spans(text, position, end))
     spans = _split_hidden_ends(text, spans)
+    spans = _split_glued_ends(text, spans)
     spans = _split_ellipses(text, spans)
     spans = _move_straight_quotes(text, spans)
     return _merge_continuations(text, spans)
@@ -127,6 +131,19 @@ def _split_hidden_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             cut = quote_end
         out.append((cut, b))
     return [(a, b) for a, b in out if b > a]
+
+
+def _split_glued_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        for match in _GLUED_END.finditer(text, a, b):
+            word = text[text.rfind(" ", a, match.start()) + 1:match.start()]
+            if "/" in word or "@" in word or word.lower().startswith("www"):  # an address, not a sentence end
+                continue
+            out.append((a, match.end()))
+            a = match.end()
+        out.append((a, b))
+    return out
 
 
 def _split_ellipses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

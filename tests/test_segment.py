@@ -39,6 +39,10 @@ def assert_units(source: str) -> None:
 NB, NNB = "\u00a0", "\u202f"
 
 GOLDEN = [
+    pytest.param("La Russie n'a rien donné.Il a plaidé pour une force.L’armée avance.",
+                 ["La Russie n'a rien donné.", "Il a plaidé pour une force.", "L’armée avance."], id="space-lost-after-the-end"),
+    pytest.param("Voir www.Example.Com pour le texte. M.Rubio est arrivé.",
+                 ["Voir www.Example.Com pour le texte.", "M.Rubio est arrivé."], id="no-end-inside-an-address-or-initial"),
     pytest.param("M. Dupont est arrivé à Genève. Il a parlé aux journalistes.",
                  ["M. Dupont est arrivé à Genève.", "Il a parlé aux journalistes."], id="M."),
     pytest.param("MM. Durand et Petit ont quitté la salle. La séance a repris.",
