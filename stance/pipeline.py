@@ -19,6 +19,7 @@ from typing import Any
 from .claims import iter_claims
 from .clean import fold
 from .errors import InputError
+from .markup import read_markup
 from .persist import load_model
 from .records import Claim, Document
 from .resources import word_list
@@ -110,6 +111,14 @@ class Labeler:
         """Labelled claims of one text, in order."""
         if not isinstance(text, str):
             raise InputError(f"{doc or 'text'}: expected str, got {type(text).__name__}")
+        view = read_markup(text)  # a page saved with its HTML: read the view, report original offsets
+        claims = self._label_view(view.text if view else text, doc, date, meta)
+        if view is None:
+            return claims
+        return [replace(c, start=(a := view.start_in_original(c.start)), end=(b := view.end_in_original(c.end)),
+                        text=text[a:b]) for c in claims]
+
+    def _label_view(self, text: str, doc: str | None, date: str | None, meta: dict[str, Any] | None) -> list[Claim]:
         claims = list(iter_claims(text, doc=doc, registry=self.registry))
         if not claims:
             return []
