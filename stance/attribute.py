@@ -21,7 +21,7 @@ from .records import Mention, Sentence
 from .resolve import Resolver
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
-from .subjects import FRAMES_SPEECH, coordinated, subject_of_verb
+from .subjects import FRAMES_SPEECH, coordinated, document_of, subject_of_verb
 from .trie import trie_pattern
 from .verbs import verb_pattern
 
@@ -243,14 +243,6 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
 
 
 @lru_cache(maxsize=1)
-def _document_of() -> re.Pattern[str]:
-    # « selon une note interne du département d'État », « selon le communiqué final du Kremlin »
-    nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"\s*(?:(?:le|la|l'|un|une|ce|cette)\s*)?(?:{nouns})(?:\s+[\w'-]+){{0,2}}?\s+"
-                      r"(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?")
-
-
-@lru_cache(maxsize=1)
 def _document_lead() -> re.Pattern[str]:
     # « Message de Roustem Oumerov sur Telegram : « … » »: a document of the source opens the line
     return re.compile(rf"\s*(?:(?:le|la|l'|un|une)\s*)?(?:{trie_pattern(word_list('document_nouns'))})\s+(?:de|d'|du)\s*")
@@ -278,7 +270,7 @@ def _selon_source(masked: str, position: int, mentions: list[Mention], offset: i
     for mention in mentions:
         gap = masked[position:mention.start - offset]
         if mention.start - offset >= position and "," not in gap \
-                and (len(gap.split()) <= 3 or _document_of().fullmatch(gap)):
+                and (len(gap.split()) <= 3 or document_of().fullmatch(gap)):
             return mention
         if mention.start - offset >= position:
             return None

@@ -82,7 +82,7 @@ def _document_anaphor() -> re.Pattern[str]:
     # « Le texte ajoute que … », « Le document relève … »: the document cited before speaks again
     # (not « le texte du Kremlin » nor « le communiqué, publié par X »: its author is named there)
     nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"(?<![\w'])(?P<det>le|la|l'|ce|cette)\s*(?P<noun>{nouns})(?![\w'-])"
+    return re.compile(rf"(?<![\w'])(?P<det>le|la|l'|ce|cette)\s*(?:meme\s+)?(?P<noun>{nouns})(?![\w'-])"
                       r"(?!\s+(?:final|finale|commun|commune|officiel|officielle)?\s*(?:de|du|des|d'|,)|,"
                       r"|(?:\s+[\w']+){1,6}?\s+par\s)")  # « Le communiqué diffusé par la diplomatie américaine »
 
@@ -144,7 +144,8 @@ _ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es
                       r"(?P<name>[A-Z]{2,6})(?![\w'’-])")
 # « le Département fédéral des affaires étrangères (DFAE) », « le Comité international de la
 # Croix-Rouge (CICR) »: a body spelt out, its acronym in brackets gives the id
-_SPELT_BODY = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+)(?P<body>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7}?)"
+_SPELT_BODY = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+|du\s+|de\s+la\s+|de\s+l['’]\s*)"
+                         r"(?P<body>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7}?)"
                          r"\s*\((?P<name>[A-Z]{2,6})\)")
 # « l'un d'eux », « un autre »: one of several just named, a pronoun that may stand as an
 # inverted subject like a noun (folded prefixes)
@@ -255,9 +256,16 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if sid:
             add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
     for match in _SPELT_BODY.finditer(text, start, end):
-        if free(*match.span()) and match.group("name") not in word_set("title_acronyms"):
-            gender = "f" if match.group("det").strip().lower() == "la" else "m"
-            add(match.start(), match.end(), match.group("name").lower(), "institution", gender, "")
+        # « L'Institut international de sociologie de Kiev (KIIS) », « une note du Service
+        # européen pour l'action extérieure (SEAE) »: the body spelt out, names inside it included
+        det = match.group("det").strip().lower()
+        a = match.start() if det[:1] == "l" else match.start("body")
+        if match.group("name") in word_set("title_acronyms") or not free(a, match.start("body")):
+            continue
+        for inner in [m for m in mentions if match.start("body") <= m.start and m.end <= match.end()]:
+            drop(inner)
+        if free(a, match.end()):
+            add(a, match.end(), match.group("name").lower(), "institution", "f" if det == "la" else "m", "")
     for match in _named_body_pattern().finditer(folded, start, end):
         last = match.start("name")
         if text[last].isupper() and free(last, match.end()) and not _NEXT_CAPITAL.match(text, match.end()):

@@ -127,6 +127,27 @@ def _adverbial_then_comma(masked: str, position: int) -> bool:
 _COMPLEMENT_WORDS = frozenset(("de", "d'", "a", "au", "aux", "du", "des", "pour", "sur", "contre", "avec", "par"))
 
 
+@lru_cache(maxsize=1)
+def document_of() -> re.Pattern[str]:
+    """« une note interne du département d'État », « le communiqué final du Kremlin »: a
+    document up to its author's name (folded)."""
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"\s*(?:(?:le|la|l'|un|une|ce|cette)\s*)?(?:{nouns})(?:\s+[\w'-]+){{0,2}}?\s+"
+                      r"(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?")
+
+
+def _document_author(masked: str, body: int, verb_start: int, mentions: list[Mention], offset: int) -> Mention | None:
+    """« Une note interne du SEAE, consultée par l'AFP, estime que … »: the subject is a document
+    and its author speaks (an apposition may stand between them and the verb)."""
+    lead = document_of().match(masked, body)
+    author = lead and next((m for m in mentions if m.start - offset == lead.end() and m.speaker
+                            and m.kind in ("person", "institution", "media")), None)
+    if not author:
+        return None
+    gap = masked[author.end - offset:verb_start].strip()
+    return author if not gap or gap.startswith(",") and gap.endswith(",") and gap.count(",") == 2 else None
+
+
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],
                     outside: list[Mention], offset: int) -> tuple[Mention, str, list[Mention]] | None:
     """The source of the reporting verb ``verb`` found in ``masked``, or None.
@@ -250,6 +271,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     body = offset + after_adverbials(masked, clause_start, verb.start())
     if any(m.start >= body for m in candidates):
         candidates = [m for m in candidates if m.start >= body]
+    author = _document_author(masked, body - offset, verb.start(), mentions, offset)
+    if author is not None:
+        return author, "subject", [author]
     if candidates:
         first = candidates[0]
         method = "pronoun" if first.kind in ("pronoun", "role") else "subject"

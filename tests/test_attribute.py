@@ -516,6 +516,12 @@ CASES = [
          "oumerov", "document-of-a-named-source-before-a-colon-quotation"),
     case("Antonio Guterres a salué « un pas important », appelant les parties à « transformer l'essai ».", "guterres",
          "a-gerund-after-a-comma-is-no-inversion"),
+    case("Une note interne du Service européen pour l'action extérieure (SEAE), consultée par l'AFP, estime que la "
+         "Russie « n'a aucun intérêt à conclure ».", "seae", "a-document-subject-speaks-for-its-author"),
+    case("L'Institut international de sociologie de Kiev (KIIS) relève que 54 % des Ukrainiens restent opposés à "
+         "toute concession.", "kiis", "a-body-spelt-out-with-a-place-inside"),
+    case("Selon un sondage Ifop publié ce mardi, 61 % des Français jugent un accord « peu probable ».", "ifop",
+         "a-pollster-behind-its-poll"),
 ]
 
 
