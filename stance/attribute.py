@@ -181,8 +181,10 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         elif found[1] in ("inverted", "incise") and (found[1] == "inverted" or not framed):
             # « La Russie exige le retrait, a répété Iouri Ouchakov », « Le Kremlin juge « prématuré »
             # …, a déclaré Iouri Ouchakov »: the trailing incise names the source; the first verb
-            # was part of what was said
-            chosen = (verb, found)
+            # was part of what was said. An outlet there relays (« Le Kremlin n'a pas exclu que …,
+            # a rapporté l'agence Ria Novosti »), unless the first source only reportedly spoke
+            if not _relays(found[0], chosen):
+                chosen = (verb, found)
             break
         framed = framed or bool(FRAMES_SPEECH.match(masked, verb.end()))
     chosen = chosen or fallback
@@ -263,6 +265,13 @@ def _relayed_speaker(text: str, masked: str, mentions: list[Mention], outside: l
 
 
 _CONDITIONAL = re.compile(r"(?:rait|raient)(?![\w])")
+
+
+def _relays(outlet: Mention, first: tuple[re.Match[str], tuple[Mention, str, list[Mention]]]) -> bool:
+    """A trailing outlet relays what the first verb's named subject said in the indicative."""
+    verb, (subject, method, _) = first
+    return outlet.kind == "media" and method == "subject" and subject.kind in ("person", "institution") \
+        and not _CONDITIONAL.search(verb.group("aux") or verb.group("verb"))
 
 
 def _selon_source(masked: str, position: int, mentions: list[Mention], offset: int) -> Mention | None:

@@ -109,7 +109,7 @@ class Registry:
             sid = self._lookup.get(phrase, (None, ""))[0]
             if sid:
                 det = (match.group("det") or "").strip()
-                if how == "name" and det in ("d'", "l'", "de la", "de l'", "du", "au", "aux", "des"):
+                if how == "name" and det in ("d'", "de la", "de l'", "du", "au", "aux", "des"):
                     found.append((match.start(how), match.end(), sid, det, how))
                 else:
                     found.append((match.start(), match.end(), sid, det, how))

@@ -218,7 +218,11 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         and not _is_mid_incise(masked, verb.end(), outside, offset)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
     # … or after « comme » (« …, comme l'a répété Maria Zakharova », « comme le souligne X »)
-    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form):
+    # « …, inquiète l'AIEA » worries someone: inverted, a reflexive verb keeps « s'inquiète »
+    lost_reflexive = entry.lemma.startswith(("se ", "s'")) and not verb.group("refl") \
+        and not (verb.group("aux") or form).startswith(("s'", "se "))
+    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form) \
+            and not lost_reflexive:
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
         # a document is inverted only after a quotation (« « … », ajoutait le texte »), not as an
         # object (« X, chercheuse, juge le texte fragile »)

@@ -522,6 +522,12 @@ CASES = [
          "toute concession.", "kiis", "a-body-spelt-out-with-a-place-inside"),
     case("Selon un sondage Ifop publié ce mardi, 61 % des Français jugent un accord « peu probable ».", "ifop",
          "a-pollster-behind-its-poll"),
+    case("Le président Emmanuel Macron s'est entretenu avec Volodymyr Zelensky, a indiqué l'Élysée.", "elysee",
+         "a-trailing-source-after-an-elided-article"),
+    case("Le Kremlin n'a pas exclu que cette opération ouvre la voie à des discussions, a rapporté l'agence Ria Novosti.",
+         "kremlin", "a-trailing-outlet-relays-the-named-subject"),
+    case("Le Kremlin aurait accepté le principe, a rapporté l'agence Ria Novosti.", "ria_novosti",
+         "a-trailing-outlet-owns-hearsay"),
 ]
 
 
