@@ -74,7 +74,8 @@ def subjects_possible(masked: str, mentions: list[Mention], offset: int) -> list
     return possible
 
 
-_OPENING_PHRASE = re.compile(r"\s*(?:s'|se\s+)?([\w']+)[^,]*,")
+# « Du côté des Nations unies, »: the locution opens like a preposition (« du » alone may be an article)
+_OPENING_PHRASE = re.compile(r"\s*(?:s'|se\s+)?(du\s+cote|[\w']+)[^,]*,")
 _ARTICLE_LIKE = frozenset(("de", "d'", "des", "du"))  # « Des diplomates, … » opens with a subject
 
 
@@ -99,6 +100,8 @@ _LIST_ITEM = re.compile(r"[^,]*?(?P<last>\bet\b)?[^,]*,")
 
 
 def _opens_phrase(word: str) -> bool:
+    if word.startswith("du "):
+        return True
     if word in _ARTICLE_LIKE:
         return False
     return word in word_set("prepositions") or word in word_set("opening_participles") \

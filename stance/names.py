@@ -29,7 +29,7 @@ def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])")
     # « le député Erwan Caradec », « la ministre des Affaires étrangères, Awa Mbengue »
     before = re.compile(rf"(?<![\w'])(?:{noun})(?:(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+"
-                        rf"|(?:\s+[\w'-]+){{1,6}}?\s*,\s*)$")
+                        rf"|(?:\s+[\w'-]+){{1,9}}?\s*,\s*)$")
     function_words = word_set("prepositions") | word_set("sentence_starters") | frozenset(DETERMINERS)
     return after, before, function_words
 
@@ -42,7 +42,7 @@ def named_by_role(folded: str, first: int, end: int, lower: int, upper: int) -> 
     after, before, function_words = _role_context()
     if folded[first:folded.find(" ", first)] in function_words:
         return False
-    return bool(after.match(folded, end, upper) or before.search(folded, max(lower, first - 60), first))
+    return bool(after.match(folded, end, upper) or before.search(folded, max(lower, first - 100), first))
 
 
 _HEADLINE_QUOTE_AFTER = re.compile(r"[ \u00a0]*:[ \u00a0]*[«\"“]")

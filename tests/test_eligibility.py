@@ -37,6 +37,8 @@ def test_subjects_possible(text: str, possible: list[str]) -> None:
     pytest.param("des diplomates, reunis a geneve, ont dit", "des diplomates, reunis a geneve, ont dit",
                  id="article-like-des-opens-a-subject"),
     pytest.param("marco rubio a dit", "marco rubio a dit", id="no-opening-phrase"),
+    pytest.param("du cote des nations unies, la porte-parole a dit", " la porte-parole a dit", id="du-cote-de-opens-a-phrase"),
+    pytest.param("du gaz russe, il n'est plus question", "du gaz russe, il n'est plus question", id="partitive-du-does-not"),
 ])
 def test_after_adverbials(text: str, rest: str) -> None:
     assert text[after_adverbials(text, 0, len(text)):] == rest

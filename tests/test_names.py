@@ -25,6 +25,9 @@ def test_headline_speaker(text: str, expected: bool) -> None:
     pytest.param("Zbyszko Riou, maître de conférences, a parlé.", ["riou"], id="role-in-apposition-after"),
     pytest.param("Le député Zbyszko Caradec a parlé.", ["caradec"], id="role-right-before"),
     pytest.param("Zbyszko Riou a parlé.", [], id="no-evidence-no-person"),
+    pytest.param("Le porte-parole du Bloc québécois en matière d'affaires étrangères, Zbyszko Lévesque, a dit non.",
+                 ["levesque"], id="role-with-a-long-complement-before"),
+    pytest.param("Le député MR Olivier Lemaire a parlé.", ["lemaire"], id="a-surname-starting-like-le-maire"),
 ])
 def test_unknown_first_names_need_evidence(text: str, speakers: list[str]) -> None:
     found = [m.speaker for m in find_mentions(text, fold(text), 0, len(text), load_registry()) if m.speaker]
