@@ -528,6 +528,10 @@ CASES = [
          "kremlin", "a-trailing-outlet-relays-the-named-subject"),
     case("Le Kremlin aurait accepté le principe, a rapporté l'agence Ria Novosti.", "ria_novosti",
          "a-trailing-outlet-owns-hearsay"),
+    case("« La Hongrie parle aux deux camps », a fait valoir le Premier ministre hongrois.", "orban",
+         "a-registered-title-of-a-mediator"),
+    case("Selon une note de Goldman Sachs diffusée jeudi, les marchés parient sur un cessez-le-feu.", "goldman_sachs",
+         "a-bank-behind-its-note"),
 ]
 
 
