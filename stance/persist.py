@@ -104,7 +104,9 @@ def save_model(estimator: Any, path: Path | str, card: dict[str, Any]) -> dict[s
     path = Path(path)
     _dump(_payload(estimator), path)
     card = {**card, **versions(), "model_file": path.name, "model_sha256": sha256_file(path),
-            "rules_sha256": sha256_file(data_path("rules.toml"))}
+            "rules_sha256": sha256_file(data_path("rules.toml")),
+            # claims are normalised with the registry's names (stance.text): the features depend on it
+            "speakers_sha256": sha256_file(data_path("speakers.toml"))}
     atomic_write_bytes(card_path(path), (json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode())
     return card
 

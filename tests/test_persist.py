@@ -52,7 +52,8 @@ def test_round_trip_and_card(model_file: Path) -> None:
     assert [p.label for p in model.explain(texts)] == [p.label for p in estimator.explain(texts)]
     card = json.loads(persist.card_path(model_file).read_text())
     assert card["model_sha256"] == persist.sha256_file(model_file)
-    assert {"stance", "scikit_learn", "python", "data_sha256", "rules_sha256", "counts", "labels"} <= set(card)
+    assert {"stance", "scikit_learn", "python", "data_sha256", "rules_sha256", "speakers_sha256", "counts",
+            "labels"} <= set(card)
 
 
 def test_missing_model_and_missing_card(tmp_path: Path, model_file: Path) -> None:
@@ -161,6 +162,13 @@ def test_shipped_model_was_trained_with_the_current_rules() -> None:
     card = persist.read_card(persist.default_model_path())
     assert card["rules_sha256"] == persist.sha256_file(persist.data_path("rules.toml")), \
         "rules.toml changed since the shipped model was trained: run `stance train`"
+
+
+def test_shipped_model_was_trained_with_the_current_registry() -> None:
+    # a claim's features replace registered names by a placeholder: edit speakers.toml, then run `stance train`
+    card = persist.read_card(persist.default_model_path())
+    assert card.get("speakers_sha256") == persist.sha256_file(persist.data_path("speakers.toml")), \
+        "speakers.toml changed since the shipped model was trained: run `stance train`"
 
 
 def test_shipped_model_was_trained_on_the_current_corpus() -> None:
