@@ -95,6 +95,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         for _, part in self.features_.transformer_list:
             if hasattr(part, "stop_words_"):
                 part.stop_words_ = None  # pruned terms are not needed to predict; they bloat the file
+            # scikit-learn caches id(stop_words) there: an address, which made two trainings in
+            # two processes write different files
+            part.__dict__.pop("_stop_words_id", None)
         self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000,
                                          random_state=self.random_state)
         self.model_.fit(matrix, labels)

@@ -1,6 +1,8 @@
 """Model files: integrity and version checks, rebuild, determinism."""
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,13 +141,15 @@ def test_other_sklearn_version_is_rebuilt_and_cached(model_file: Path, tmp_path:
         ("position", "obstacle", "progress")
 
 
-def test_same_data_and_seed_give_byte_identical_model_and_card(tmp_path: Path, corpus: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("stance.train.corpus_dir", lambda: corpus.parent)
-    cards = []
+def test_same_data_and_seed_give_byte_identical_model_and_card(tmp_path: Path, corpus: Path) -> None:
+    # two processes, as two users would train: object addresses and string hashes differ between them
+    script = ("import sys; from stance.train import train_model; "
+              "train_model([sys.argv[1]], sys.argv[2], seed=3, cv='none', params={'max_features': 2000})")
     for name in ("a.joblib", "b.joblib"):
-        cards.append(train_model([corpus], tmp_path / name, seed=3, cv="none", params={"max_features": 2000}))
+        subprocess.run([sys.executable, "-c", script, str(corpus), str(tmp_path / name)], check=True,
+                       capture_output=True, timeout=120)
     assert (tmp_path / "a.joblib").read_bytes() == (tmp_path / "b.joblib").read_bytes()
+    cards = [json.loads(persist.card_path(tmp_path / name).read_text()) for name in ("a.joblib", "b.joblib")]
     strip = lambda c: {k: v for k, v in c.items() if k not in ("date", "name", "model_file")}  # noqa: E731
     assert strip(cards[0]) == strip(cards[1])
 
