@@ -21,7 +21,7 @@ from .records import Mention, Sentence
 from .resolve import Resolver
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
-from .subjects import FRAMES_SPEECH, coordinated, document_of, subject_of_verb
+from .subjects import FRAMES_SPEECH, coordinated, document_by, document_of, subject_of_verb
 from .trie import trie_pattern
 from .verbs import verb_pattern
 
@@ -279,7 +279,7 @@ def _selon_source(masked: str, position: int, mentions: list[Mention], offset: i
     for mention in mentions:
         gap = masked[position:mention.start - offset]
         if mention.start - offset >= position and "," not in gap \
-                and (len(gap.split()) <= 3 or document_of().fullmatch(gap)):
+                and (len(gap.split()) <= 3 or document_of().fullmatch(gap) or document_by().fullmatch(gap)):
             return mention
         if mention.start - offset >= position:
             return None

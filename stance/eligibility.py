@@ -85,6 +85,9 @@ def after_adverbials(masked: str, start: int, end: int) -> int:
     position = start
     while (phrase := _OPENING_PHRASE.match(masked, position, end)) and _opens_phrase(phrase.group(1)):
         position = phrase.end()
+        # « Chez BlackRock, qui avait conseillé Kiev, Mark Ellison affirme »: a relative on the phrase
+        while relative := _RELATIVE_AFTER.match(masked, position, end):
+            position = relative.end()
         # « … une rencontre entre Donald Trump, Vladimir Poutine et Volodymyr Zelensky, »: the
         # list « entre » opened runs on to its « et »
         if _OPEN_LIST.search(masked, phrase.start(), position):
@@ -95,6 +98,7 @@ def after_adverbials(masked: str, start: int, end: int) -> int:
     return position
 
 
+_RELATIVE_AFTER = re.compile(r"\s*qui\s[^,]*,")
 _OPEN_LIST = re.compile(r"\bentre\s(?:(?!\bet\b)[^,])*,$")
 _LIST_ITEM = re.compile(r"[^,]*?(?P<last>\bet\b)?[^,]*,")
 

@@ -36,7 +36,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     nouns = trie_pattern(set(singular + plural))
     sides = trie_pattern(SIDE_ADJECTIVES)
     source = re.compile(
-        r"(?<![\w])(?P<det>(?:l')?une?\s+de\s+(?:ces|ses|leurs)|(?:l')?une?\s+des|une|un|des|de|d'|du|au|la|le|les|l'|"
+        r"(?<![\w])(?P<det>(?:l')?une?\s+de\s+(?:ces|ses|leurs)|(?:l')?une?\s+des|une?\s+autre|une|un|des|de|d'|du|au|la|le|les|l'|"
         r"cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)(?:(?<=')\s*|\s+)(?:meme\s+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
@@ -83,7 +83,8 @@ def _document_anaphor() -> re.Pattern[str]:
     # (not « le texte du Kremlin » nor « le communiqué, publié par X »: its author is named there)
     nouns = trie_pattern(word_list("document_nouns"))
     return re.compile(rf"(?<![\w'])(?P<det>le|la|l'|ce|cette)\s*(?:meme\s+)?(?P<noun>{nouns})(?![\w'-])"
-                      r"(?!\s+(?:final|finale|commun|commune|officiel|officielle)?\s*(?:de|du|des|d'|,)|,"
+                      r"(?!\s+(?:final|finale|commun|commune|officiel|officielle)?\s*(?:de|du|des|d'|,)"
+                      r"|,[^,.]{0,80}?\spar\s"  # « Le communiqué, publié par X, » names its author
                       r"|(?:\s+[\w']+){1,6}?\s+par\s)")  # « Le communiqué diffusé par la diplomatie américaine »
 
 
@@ -203,7 +204,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             continue
         det, noun = match.group("det"), match.group("noun")
         side = SIDE_ADJECTIVES.get(match.group("side") or "", "")
-        gender = "f" if det in ("une", "la", "cette") or noun.startswith("source") else "m"
+        gender = "f" if det in ("une", "la", "cette", "une autre") or noun.startswith("source") else "m"
         plural = det in ("des", "les", "ces") or noun.endswith("s") and not noun.endswith("source")
         same = "meme" in folded[match.start():match.start("noun")]
         if match.group("side2"):

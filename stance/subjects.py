@@ -136,6 +136,15 @@ def document_of() -> re.Pattern[str]:
                       r"(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?")
 
 
+@lru_cache(maxsize=1)
+def document_by() -> re.Pattern[str]:
+    """« le compte rendu publié dans la soirée par le Kremlin »: a document up to its author
+    named as the agent of a participle (folded)."""
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"\s*(?:(?:le|la|l'|un|une|ce|cette)\s*)?(?:{nouns})\s+[\w'-]+(?:e|es|s)?\b"
+                      r"(?:\s+[\w'-]+){0,5}?\s+par\s+")
+
+
 def _document_author(masked: str, body: int, verb_start: int, mentions: list[Mention], offset: int) -> Mention | None:
     """« Une note interne du SEAE, consultée par l'AFP, estime que … »: the subject is a document
     and its author speaks (an apposition may stand between them and the verb)."""

@@ -532,6 +532,14 @@ CASES = [
          "a-registered-title-of-a-mediator"),
     case("Selon une note de Goldman Sachs diffusée jeudi, les marchés parient sur un cessez-le-feu.", "goldman_sachs",
          "a-bank-behind-its-note"),
+    case("Selon le compte rendu publié dans la soirée par le Kremlin, la conversation a été « franche ».", "kremlin",
+         "selon-a-document-published-by"),
+    case("Chez BlackRock, qui avait conseillé Kiev sur un fonds, Mark Ellison, directeur général, affirme que le groupe "
+         "est « prêt à revenir ».", "ellison", "a-relative-on-the-opening-phrase"),
+    case("Un autre banquier, basé à Londres, estime que la gouvernance reste « floue ».", "source",
+         "un-autre-before-a-source-noun"),
+    case("La Banque mondiale chiffre le coût de la reconstruction à 588 milliards de dollars.", "banque_mondiale",
+         "chiffrer-a"),
 ]
 
 

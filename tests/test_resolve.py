@@ -75,6 +75,9 @@ def test_occupations_point_back_to_the_person_they_describe(text: str, speakers:
     pytest.param("Le communiqué final, publié par la présidence émirienne, évoque des « progrès tangibles ». Le texte "
                  "reconnaît que « des divergences demeurent ».", ["emirats", "emirats"], id="author-as-agent-then-anaphor"),
     pytest.param("Le texte reconnaît que « des divergences demeurent ».", [], id="no-document-before-is-narration"),
+    pytest.param("Selon le compte rendu publié par le Kremlin, l'échange a été « franc ». Le document, mis en ligne sur le "
+                 "site de la présidence, indique que la Russie « reste ouverte ».", ["kremlin", "kremlin"],
+                 id="an-apposition-without-agent-keeps-the-anaphor"),
     pytest.param("Selon un sondage Ifop, 61 % des Français jugent un accord « peu probable ». Le même sondage indique "
                  "qu'une majorité approuverait un cessez-le-feu.", ["ifop", "ifop"], id="the-same-poll"),
     pytest.param("Le Centre Grotius, un groupe de réflexion, publie ce jeudi un rapport de 84 pages. Selon l'étude, Moscou "
