@@ -186,10 +186,12 @@ def validate(paths: Iterable[str | Path], article_dirs: Iterable[str | Path] = (
             elif article[example.start:example.end] != example.text:
                 problems.append(Problem(example.file, example.line, "text differs from article[start:end]"))
         key = normalize_text(example.text)
-        # two articles may both quote a stock phrase (« C'est un pas important. »): only a
-        # training row, or a second span of the same article, repeats data
+        # two articles may both quote a stock phrase (« C'est un pas important. »), and a wire
+        # feed repeats its paragraphs in later dispatches (each span is then checked against the
+        # article above): only a training row, or the same span twice, repeats data
         first = seen.get(key)
-        if first and not example.ignore and (example.start is None or first.start is None or first.doc == example.doc):
+        if first and not example.ignore and (example.start is None or first.start is None
+                                             or (first.doc, first.start) == (example.doc, example.start)):
             problems.append(Problem(example.file, example.line,
                                     f"duplicate of {first.file}:{first.line} (same text once normalised)"))
         elif not example.ignore:

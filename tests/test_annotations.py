@@ -89,6 +89,13 @@ def test_two_articles_may_quote_the_same_stock_phrase(tmp_path: Path) -> None:
     assert any("duplicate" in p.message for p in problems)
 
 
+def test_a_wire_feed_may_repeat_a_paragraph_in_one_article(tmp_path: Path) -> None:
+    (tmp_path / "w.txt").write_text("Kiev a dit non. (Actualisé) Kiev a dit non.", encoding="utf-8")
+    rows = [{"doc": "w", "start": a, "end": a + 15, "text": "Kiev a dit non.", "speakers": ["ukraine"],
+             "label": "obstacle"} for a in (0, 28)]
+    assert validate([_write(tmp_path, "g.jsonl", rows)], [tmp_path]) == []
+
+
 def test_normalize_text_folds_accents_and_punctuation() -> None:
     assert normalize_text("« Élan », a-t-il dit !") == normalize_text("elan a t il dit")
 
