@@ -61,7 +61,7 @@ def _bind_titles_to_names(text: str, folded: str, mentions: list[Mention], title
 
 
 _LAST_WORD = re.compile(r"([\w']+)\s*$")
-_CLOSES_APPOSITION = re.compile(r"\s*(?:[,)]|$)")
+_CLOSES_APPOSITION = re.compile(r"\s*(?:[,()]|$)")  # « …, Jean-Marc Delvaux (Les Engagés), »
 
 
 def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:

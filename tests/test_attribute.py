@@ -538,6 +538,8 @@ CASES = [
          "est « prêt à revenir ».", "ellison", "a-relative-on-the-opening-phrase"),
     case("Un autre banquier, basé à Londres, estime que la gouvernance reste « floue ».", "source",
          "un-autre-before-a-source-noun"),
+    case("Pour le bourgmestre de Fleurus, Jean-Marc Delvaux (Les Engagés), il est encore « bien trop tôt » pour parler "
+         "d'une percée.", "delvaux", "a-local-role-and-a-name-with-its-party"),
     case("La Banque mondiale chiffre le coût de la reconstruction à 588 milliards de dollars.", "banque_mondiale",
          "chiffrer-a"),
 ]
