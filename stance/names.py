@@ -26,7 +26,9 @@ def person_role_nouns() -> str:
 @lru_cache(maxsize=1)
 def _role_context() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     noun = person_role_nouns()
-    after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])")
+    # « Gwenaël Riou, maître de conférences », or a party in brackets (« Clémence Dufour (LFI) »)
+    after = re.compile(rf"\s*,\s*(?:(?:ancien|ancienne|ex|jeune)[\s-]+)?(?:{noun})(?![\w'])"
+                       rf"|\s*\(\s*(?:{trie_pattern(word_list('party_names'))})\s*\)")
     # « le député Erwan Caradec », « la ministre des Affaires étrangères, Awa Mbengue »
     before = re.compile(rf"(?<![\w'])(?:{noun})(?:(?:\s+(?:[a-z-]+ien|[a-z-]+ienne|[a-z-]+ais|[a-z-]+aise|russe|americaine?))?\s+"
                         rf"|(?:\s+[\w'-]+){{1,9}}?\s*,\s*)$")

@@ -28,6 +28,8 @@ def test_headline_speaker(text: str, expected: bool) -> None:
     pytest.param("Le porte-parole du Bloc québécois en matière d'affaires étrangères, Zbyszko Lévesque, a dit non.",
                  ["levesque"], id="role-with-a-long-complement-before"),
     pytest.param("Le député MR Olivier Lemaire a parlé.", ["lemaire"], id="a-surname-starting-like-le-maire"),
+    pytest.param("Zbyszko Aubert (Rassemblement national) a parlé.", ["aubert"], id="a-party-in-brackets-after"),
+    pytest.param("Zbyszko Aubert (Genève) a parlé.", [], id="a-place-in-brackets-is-no-evidence"),
 ])
 def test_unknown_first_names_need_evidence(text: str, speakers: list[str]) -> None:
     found = [m.speaker for m in find_mentions(text, fold(text), 0, len(text), load_registry()) if m.speaker]
