@@ -263,6 +263,13 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             last_attributed = sentence.index
         if mentions:  # « Ce dernier » looks past a sentence that names no one
             resolver.mentioned(mentions)
+            # « … reçoit Hugo Lemarchand, ancien diplomate, et Oksana Melnyk, politologue »: what
+            # the article says of people named in passing lets « la politologue » find them later
+            for mention in mentions:
+                described = _APPOSITION.match(folded, mention.end, sentence.end) \
+                    if mention.kind == "person" and mention.speaker else None
+                if described:
+                    resolver.described(mention, mention.speaker, described.group(1))
         if run and not inside:
             # the quotation closes here: every sentence of it takes the source found in it
             unit = run[0][0].index

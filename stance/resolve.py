@@ -8,7 +8,7 @@ claim gets no speaker rather than a wrong one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .clean import fold as fold_text
@@ -61,6 +61,17 @@ class Resolver:
             words = known.text if words in known.text else f"{known.text} {words}"
         entity = Entity(speaker, mention.gender, mention.side, mention.kind, words)
         self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
+
+    def described(self, mention: Mention, speaker: str, apposition: str) -> None:
+        """``speaker`` named with what they are (« Oksana Melnyk, politologue »), in passing:
+        roles may find them later, but the focus of pronouns does not move."""
+        words = fold_text(f"{mention.text} {apposition}").replace("-", " ")
+        for i, entity in enumerate(self.entities):
+            if entity.speaker == speaker:
+                if words not in entity.text:
+                    self.entities[i] = replace(entity, text=f"{entity.text} {words}")
+                return
+        self.entities.insert(0, Entity(speaker, mention.gender, mention.side, mention.kind, words))
 
     def said(self, mention: Mention, speaker: str, apposition: str = "") -> None:
         self.push(mention, speaker, apposition)

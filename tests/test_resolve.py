@@ -68,6 +68,13 @@ def test_occupations_point_back_to_the_person_they_describe(text: str, speakers:
     assert [c.speaker for c in extract_claims(text)] == speakers
 
 
+def test_a_person_described_in_passing_is_found_by_role_without_taking_the_focus() -> None:
+    text = ("Julie Caron reçoit Hugo Lemarchand, ancien diplomate, et Oksana Melnyk, politologue à l'Ifri. "
+            "Hugo Lemarchand juge que le processus avance. Il ajoute que rien n'est signé. "
+            "La politologue estime au contraire que rien n'a bougé.")
+    assert [c.speaker for c in extract_claims(text)] == ["lemarchand", "lemarchand", "melnyk"]
+
+
 @pytest.mark.parametrize("text, speakers", [
     pytest.param("Selon une note interne du département d'État, Washington envisage un fonds. Le document relève "
                  "que les négociateurs russes « n'ont pas bougé ».", ["departement_etat", "departement_etat"],
