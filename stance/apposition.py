@@ -74,7 +74,7 @@ def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
 
 
 _OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux)\s")  # a title found with its article: « du président ukrainien »
-_COMPLEMENT_BEFORE = re.compile(r"\s*(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux)\s*(?:la\s+|l'|le\s+|les\s+)?$")
+_COMPLEMENT_BEFORE = re.compile(r"\s*(?<![\w'])(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux|en)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'()-]+[\s,]+){0,5}?")
 # a longer complement is an apposition only when a comma closes it (« le porte-parole du
 # ministère chinois des Affaires étrangères, Lin Jian »)

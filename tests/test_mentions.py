@@ -94,6 +94,10 @@ def test_unregistered_persons(registry: Registry, text: str, expected: list) -> 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("L'ambassadeur russe auprès de l'ONU, Vassili Nebenzia, a dit non.",
                  [("L'ambassadeur russe auprès de l'ONU, Vassili Nebenzia", "nebenzia")], id="role-body-complement-then-name"),
+    pytest.param("L'ambassadeur d'Ukraine en Inde, Oleksandr Polichtchouk, a dit non.",
+                 [("L'ambassadeur d'Ukraine en Inde, Oleksandr Polichtchouk", "polichtchouk")], id="complement-with-en"),
+    pytest.param("Le Premier ministre indien Narendra Modi a dit non.",
+                 [("Le Premier ministre indien Narendra Modi", "modi")], id="an-adjective-ending-in-en-is-no-complement"),
     pytest.param("L'ambassadeur ukrainien à l'ONU a rencontré Marco Rubio.",
                  [("L'ambassadeur ukrainien", None), ("l'ONU", "onu"), ("Marco Rubio", "rubio")], id="no-apposition-no-merge"),
 ])
