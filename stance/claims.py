@@ -182,8 +182,11 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 known = mentions_in(sentence)
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
                 # (« Selon le site Axios, X et Y pourraient revenir à Moscou » too)
-                if _named_source(reported, mentions, kinds=("person", "institution", "media"),
-                                 methods=("subject", "inverted", "aside", "selon")) is not None:
+                named = _named_source(reported, mentions, kinds=("person", "institution", "media"),
+                                      methods=("subject", "inverted", "aside", "selon"))
+                if named is not None:
+                    # « Iouri Ouchakov a parlé d'un échange utile, mais il a prévenu que … »: he is in focus
+                    resolver.said(named, reported.speaker)
                     yield from _claims_for(text, folded, sentence, masked, reported, registry, resolver, doc, None, known)
             continue
         new_line = "\n" in text[previous_end:sentence.start] or "\r" in text[previous_end:sentence.start]

@@ -341,6 +341,13 @@ def test_a_transcript_answer_runs_over_its_paragraphs_up_to_the_next_label() -> 
     ]
 
 
+def test_a_pronoun_in_a_question_points_to_the_person_it_reports() -> None:
+    text = ("Transcription.\n\nJOURNALISTE : Bonjour.\n\nJEAN DUPONT : Bonjour.\n\nJOURNALISTE : Ce matin, Iouri "
+            "Ouchakov a parlé d'un échange « utile », mais il a prévenu que « rien n'était réglé ». La paix approche-t-elle ?"
+            "\n\nJEAN DUPONT : Il faut être lucide, rien n'est fait.\n\nJOURNALISTE : Merci ?\n")
+    assert [c.speaker for c in extract_claims(text)][:2] == ["ouchakov", "ouchakov"]
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Négociations\n\nLa délégation est rentrée à Kiev. Roustem Oumerov a répondu que la décision "
                  "reviendrait « au peuple ukrainien et à personne d’au\n\nLa suite est réservée aux abonnés.",
