@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from .apposition import bind_appositions
 from .clean import fold
-from .names import DETERMINERS, caps_speaker_labels, headline_speaker, named_by_role, person_role_nouns
+from .names import (
+    DETERMINERS,
+    caps_speaker_labels,
+    gender_of_name,
+    headline_speaker,
+    named_by_role,
+    person_role_nouns,
+    role_gender,
+)
 from .records import Mention
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
@@ -204,7 +212,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             continue
         det, noun = match.group("det"), match.group("noun")
         side = SIDE_ADJECTIVES.get(match.group("side") or "", "")
-        gender = "f" if det in ("une", "la", "cette", "une autre") or noun.startswith("source") else "m"
+        gender = "f" if noun.startswith("source") else role_gender(det, match.group())
         plural = det in ("des", "les", "ces") or noun.endswith("s") and not noun.endswith("source")
         same = "meme" in folded[match.start():match.start("noun")]
         if match.group("side2"):
@@ -255,7 +263,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         # « Bart De Wever » → de_wever, « Ursula von der Leyen » → von_der_leyen
         sid = ascii_id(first if family_first else (match.group("particle") or "") + match.group("last"))
         if sid:
-            add(a, b, sid, "person", "f" if match.group("hon") in ("Mme", "Mlle") else "", "")
+            add(a, b, sid, "person", gender_of_name(match.group("hon"), fold(first) if first else ""), "")
     for match in _SPELT_BODY.finditer(text, start, end):
         # « L'Institut international de sociologie de Kiev (KIIS) », « une note du Service
         # européen pour l'action extérieure (SEAE) »: the body spelt out, names inside it included
@@ -300,7 +308,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             add(match.start(), match.end(), None, "pronoun", gender, "")
     for match in _appositive_role_pattern().finditer(folded, start, end):
         if free(*match.span()):
-            add(match.start(), match.end(), None, "role", "f" if match.group("det") == "la" else "m", "")
+            add(match.start(), match.end(), None, "role", role_gender(match.group("det"), match.group()), "")
     for match in _selon_document().finditer(folded, start, end):
         if free(*match.span("doc")):
             add(*match.span("doc"), None, "document", "", "")
@@ -309,7 +317,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             add(match.start(), match.end(), None, "document", "f" if match.group("det") in ("la", "cette") else "m", "")
     for match in _epithet_pattern().finditer(folded, start, end):
         if free(*match.span()):  # « le quinquagénaire »: « le » or « la » gives the gender
-            gender = _epithets()[match.group("noun")] or ("f" if match.group("det") == "la" else "m")
+            gender = _epithets()[match.group("noun")] or role_gender(match.group("det"), match.group())
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
     return bind_appositions(text, folded, mentions, titles)

@@ -76,3 +76,28 @@ def caps_speaker_labels(text: str, folded: str, start: int, end: int) -> list[tu
     reporters = {folded[m.start("first"):m.end()] for m in labels
                  if m.group("role") and _reporter_role().match(folded, m.start("role"))}
     return [(m.start("first"), m.end(), m.group("last")) for m in labels if folded[m.start("first"):m.end()] not in reporters]
+
+
+_FEMININE_WORD = re.compile(r"(?:ante|ente|rice|euse|ienne|aine|enne|ere|ee|esse|eure|effe|trice)(?![\w'])")
+
+
+def role_gender(det: str, words: str) -> str:
+    """Gender of a role or source phrase: its article's, or for « l' » its feminine words
+    (« l'ancienne enseignante »); an elided « l'ambassadeur » could be anyone's."""
+    det = det.strip()
+    if det in ("une", "la", "cette", "une autre"):
+        return "f"
+    if det.endswith("'"):
+        return "f" if _FEMININE_WORD.search(words) else ""
+    return "m"
+
+
+def gender_of_name(honorific: str | None, first_name: str) -> str:
+    """« Mme » or a woman's given name: "f"; « M. » or a man's: "m"; else unknown."""
+    if honorific:
+        return "f" if honorific in ("Mme", "Mlle") else "m"
+    if first_name in word_set("female_first_names"):
+        return "f"
+    if first_name in word_set("first_names") and first_name not in word_set("unisex_first_names"):
+        return "m"
+    return ""

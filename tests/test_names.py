@@ -5,7 +5,7 @@ import pytest
 
 from stance.clean import fold
 from stance.mentions import find_mentions
-from stance.names import caps_speaker_labels, headline_speaker
+from stance.names import caps_speaker_labels, gender_of_name, headline_speaker, role_gender
 from stance.speakers import load_registry
 
 
@@ -46,3 +46,25 @@ def test_unknown_first_names_need_evidence(text: str, speakers: list[str]) -> No
 ])
 def test_capitalised_transcript_labels(text: str, names: list[str]) -> None:
     assert [last for _, _, last in caps_speaker_labels(text, fold(text), 0, len(text))] == names
+
+
+@pytest.mark.parametrize("honorific, first, gender", [
+    pytest.param(None, "iryna", "f", id="a-womans-name"),
+    pytest.param(None, "gerard", "m", id="a-mans-name"),
+    pytest.param(None, "camille", "", id="either"),
+    pytest.param(None, "zbyszko", "", id="unlisted"),
+    pytest.param("Mme", "", "f", id="madame"),
+    pytest.param("M.", "camille", "m", id="monsieur"),
+])
+def test_gender_of_a_name(honorific: str | None, first: str, gender: str) -> None:
+    assert gender_of_name(honorific, first) == gender
+
+
+@pytest.mark.parametrize("det, words, gender", [
+    pytest.param("la", "la diplomate", "f", id="la"),
+    pytest.param("le", "le diplomate", "m", id="le"),
+    pytest.param("l'", "l'ancienne enseignante", "f", id="elided-with-a-feminine-word"),
+    pytest.param("l'", "l'ambassadeur", "", id="elided-and-unmarked"),
+])
+def test_gender_of_a_role(det: str, words: str, gender: str) -> None:
+    assert role_gender(det, words) == gender

@@ -68,6 +68,13 @@ def test_occupations_point_back_to_the_person_they_describe(text: str, speakers:
     assert [c.speaker for c in extract_claims(text)] == speakers
 
 
+def test_elle_never_points_back_to_a_man_named_by_his_given_name() -> None:
+    text = ("Le maire, Gérard Mougin, s'est dit sceptique. « Rien ne bouge », a-t-il lâché. "
+            "Rue des Cordeliers, au deuxième étage d'un immeuble prêté par la ville, une famille attend. "
+            "« Je n'y crois plus », raconte-t-elle.")
+    assert [c.speaker for c in extract_claims(text)] == ["mougin", "mougin", None]
+
+
 def test_a_person_described_in_passing_is_found_by_role_without_taking_the_focus() -> None:
     text = ("Julie Caron reçoit Hugo Lemarchand, ancien diplomate, et Oksana Melnyk, politologue à l'Ifri. "
             "Hugo Lemarchand juge que le processus avance. Il ajoute que rien n'est signé. "
