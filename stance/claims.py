@@ -10,20 +10,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_clauses
-from .clean import fold, question_labels
+from .clean import fold
 from .eligibility import after_adverbials, subjects_possible
-from .interview import find_interview, turn_of
+from .interview import find_interview, is_courtesy, says_nothing, turn_of
 from .mentions import find_mentions
 from .negation import is_negated
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
-from .resources import word_list, word_set
+from .resources import word_set
 from .segment import split_sentences
 from .speakers import Registry, load_registry
+from .turns import question_labels
 from .verbs import verb_lexicon, verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
@@ -31,25 +31,6 @@ _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[
 _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
 _DIALOGUE_QUESTIONS = 2  # labelled questions that make a document a transcript
 _WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
-_WORD_OR_ELISION = re.compile(r"\w+'?")
-_QUOTE_MARK = re.compile(r"[«»“”\"]")
-
-
-def _says_nothing(answer: str) -> bool:
-    # a courtesy, or a bare « Non. » / « Oui, bien sûr. » outside quotes (a quoted « Jamais » is a headline)
-    return is_courtesy(answer) or len(WORD.findall(answer)) < MIN_WORDS and not _QUOTE_MARK.search(answer)
-
-
-def is_courtesy(text: str) -> bool:
-    """« Merci à vous. », « Bonjour. »: a turn that says nothing (``data/courtesies.txt``)."""
-    return " ".join(_WORD_OR_ELISION.findall(fold(text))) in _courtesies()
-
-
-@lru_cache(maxsize=1)
-def _courtesies() -> frozenset[str]:
-    return frozenset(" ".join(_WORD_OR_ELISION.findall(line)) for line in word_list("courtesies"))
-
-
 # « Nous ne signerons rien. » then, on the next line, « — Volodymyr Zelensky, lundi à Kiev »
 _SIGNATURE = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
 
@@ -214,10 +195,10 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # « Dmitri Peskov : … » — the rest of the line is his answer, a claim per sentence as in
             # any answer (annotators cut by stance, and sentences of one answer rarely share one)
             answer, carried = attribution, False
-            if _says_nothing(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. », « X : Non. »
+            if says_nothing(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. », « X : Non. »
                 attribution = None
         elif answer is not None and not (carried and _reports_someone_named(attribution, mentions)):
-            attribution = None if _says_nothing(sentence.text) else \
+            attribution = None if says_nothing(sentence.text) else \
                 Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
                 and len(WORD.findall(sentence.text)) >= MIN_WORDS and not is_courtesy(sentence.text) \

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from .resources import word_list, word_set
 from .trie import trie_pattern
+from .turns import question_labels
 
 _QUOTES = {c: '"' for c in "«»“”„‟〝〞＂"}
 _APOSTROPHES = {c: "'" for c in "’‘‚‛ʼ`´′"}
@@ -135,26 +136,6 @@ def _starts_regex(name: str) -> re.Pattern[str]:
 
 def _starts_with(folded_line: str, name: str) -> bool:
     return _starts_regex(name).match(folded_line) is not None
-
-
-_OUTLET_IN_LABEL = r"[ \u00a0]*(?:\([^()\n]{1,60}\)[ \u00a0]*)?:"  # « QUESTION (Reuters) : », « Q (AFP) : »
-
-
-def _label_source(cues: list[str]) -> str:
-    # a cue ending in a colon also takes the asker's outlet in brackets before it
-    with_colon = [c[:-1].rstrip() for c in cues if c.endswith(":")]
-    others = [c for c in cues if not c.endswith(":")]
-    branches = [f"(?:{trie_pattern(with_colon, gap=' ')}){_OUTLET_IN_LABEL}"] if with_colon else []
-    return "|".join(branches + ([trie_pattern(others, gap=" ")] if others else [])) or r"(?!x)x"
-
-
-@cache
-def question_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Line-start labels of an interviewer's question (``question_cues.txt``), folded: those
-    that count only on a line that asks (« JOURNALISTE : … ? »), and the others (« Q : »)."""
-    cues = word_list("question_cues")
-    asking = [c[:-1].strip() for c in cues if c.endswith("?")]
-    return re.compile(_label_source(asking)), re.compile(_label_source([c for c in cues if not c.endswith("?")]))
 
 
 def _asks(folded_line: str) -> bool:

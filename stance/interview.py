@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .clauses import MIN_WORDS, WORD
 from .clean import fold
 from .records import Mention, Sentence
+from .resources import word_list
 from .speakers import ascii_id
 
 _GREETING = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+)\s*,\s*bonjour\b")
@@ -129,3 +132,23 @@ def turn_of(interview: Interview, text: str, sentence: Sentence) -> str | None:
     if line in interview.questions:
         return "question"
     return None
+
+
+_WORD_OR_ELISION = re.compile(r"\w+'?")
+_QUOTE_MARK = re.compile(r"[«»“”\"]")
+
+
+def says_nothing(answer: str) -> bool:
+    """A courtesy, or a bare « Non. » / « Oui, bien sûr. » outside quotes (a quoted « Jamais »
+    is a headline): an answer that is no claim."""
+    return is_courtesy(answer) or len(WORD.findall(answer)) < MIN_WORDS and not _QUOTE_MARK.search(answer)
+
+
+def is_courtesy(text: str) -> bool:
+    """« Merci à vous. », « Bonjour. »: a turn that says nothing (``data/courtesies.txt``)."""
+    return " ".join(_WORD_OR_ELISION.findall(fold(text))) in _courtesies()
+
+
+@lru_cache(maxsize=1)
+def _courtesies() -> frozenset[str]:
+    return frozenset(" ".join(_WORD_OR_ELISION.findall(line)) for line in word_list("courtesies"))

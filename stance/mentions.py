@@ -16,12 +16,15 @@ from .apposition import bind_appositions
 from .clean import fold
 from .names import (
     DETERMINERS,
+    appositive_role_pattern,
     caps_speaker_labels,
+    epithet_pattern,
+    epithets,
     gender_of_name,
     headline_speaker,
     named_by_role,
-    person_role_nouns,
     role_gender,
+    role_surname_pattern,
 )
 from .records import Mention
 from .resources import word_list, word_set
@@ -78,14 +81,6 @@ def _generic_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _appositive_role_pattern() -> re.Pattern[str]:
-    # « l'ancienne professeure », « le soudeur »: a person's occupation named again, resolved
-    # through what the article said of someone (never the journalist: guide §2)
-    nouns = [n for n in word_list("person_appositions") if n not in word_set("never_speaker_nouns")]
-    return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?:(?:ancien|ancienne|ex)[\s-]+)?(?:{trie_pattern(nouns)})(?![\w'-])")
-
-
-@lru_cache(maxsize=1)
 def _document_anaphor() -> re.Pattern[str]:
     # « Le texte ajoute que … », « Le document relève … »: the document cited before speaks again
     # (not « le texte du Kremlin » nor « le communiqué, publié par X »: its author is named there)
@@ -104,25 +99,9 @@ def _selon_document() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _epithets() -> dict[str, str]:
-    return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
-
-
-@lru_cache(maxsize=1)
-def _epithet_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?P<noun>{trie_pattern(_epithets())})(?![\w'])")
-
-
-@lru_cache(maxsize=1)
 def _named_body_pattern() -> re.Pattern[str]:
     nouns = trie_pattern(word_list("body_nouns"))
     return re.compile(rf"(?<![\w'])(?:le|la|l')\s*(?:{nouns})\s+(?P<name>[a-z][\w-]*[a-z])(?![\w'-])")
-
-
-@lru_cache(maxsize=1)
-def _role_surname_pattern() -> re.Pattern[str]:
-    nouns = person_role_nouns()
-    return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?:{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")
 
 
 def _capitalised_end(text: str, start: int, end: int) -> bool:
@@ -280,7 +259,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if text[last].isupper() and free(last, match.end()) and not _NEXT_CAPITAL.match(text, match.end()):
             if free(match.start(), match.end()):  # « l'opérateur Ukrenergo »
                 add(match.start(), match.end(), ascii_id(text[last:match.end()]), "institution", "m", "")
-    for match in _role_surname_pattern().finditer(folded, start, end):
+    for match in role_surname_pattern().finditer(folded, start, end):
         # « le cardinal Zuppi », « la députée Kovaltchouk »: a role, then one capitalised word
         last = match.start("last")
         if text[last].isupper() and not text[last + 1:match.end()].isupper() and free(last, match.end()) \
@@ -306,7 +285,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             word = match.group("p")
             gender = "f" if word.startswith(("elle", "celle", "cette", "l'une", "une")) else "" if word.startswith("ses") else "m"
             add(match.start(), match.end(), None, "pronoun", gender, "")
-    for match in _appositive_role_pattern().finditer(folded, start, end):
+    for match in appositive_role_pattern().finditer(folded, start, end):
         if free(*match.span()):
             add(match.start(), match.end(), None, "role", role_gender(match.group("det"), match.group()), "")
     for match in _selon_document().finditer(folded, start, end):
@@ -315,9 +294,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for match in _document_anaphor().finditer(folded, start, end):
         if free(*match.span()) and text[match.start("noun")].islower():  # « La Lettre diplo » is a name
             add(match.start(), match.end(), None, "document", "f" if match.group("det") in ("la", "cette") else "m", "")
-    for match in _epithet_pattern().finditer(folded, start, end):
+    for match in epithet_pattern().finditer(folded, start, end):
         if free(*match.span()):  # « le quinquagénaire »: « le » or « la » gives the gender
-            gender = _epithets()[match.group("noun")] or role_gender(match.group("det"), match.group())
+            gender = epithets()[match.group("noun")] or role_gender(match.group("det"), match.group())
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
     return bind_appositions(text, folded, mentions, titles)

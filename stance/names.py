@@ -1,8 +1,9 @@
-"""Names the registry does not know: when two capitalised words name a person.
+"""Names and roles the registry does not know: when two capitalised words name a person,
+which gender a given name or a role has, and the patterns of occupations and epithets.
 
 A first name we do not list (« Gwenaël Riou », « Guéorgui Belov ») makes a person only with
-evidence beside it: a role in apposition or right before it, or the « Name : « quote » »
-headline form (guide §1). Shared with :mod:`stance.mentions`.
+evidence beside it: a role in apposition or right before it, a party in brackets, or the
+« Name : « quote » » headline form (guide §1). Shared with :mod:`stance.mentions`.
 """
 from __future__ import annotations
 
@@ -101,3 +102,27 @@ def gender_of_name(honorific: str | None, first_name: str) -> str:
     if first_name in word_set("first_names") and first_name not in word_set("unisex_first_names"):
         return "m"
     return ""
+
+
+@lru_cache(maxsize=1)
+def appositive_role_pattern() -> re.Pattern[str]:
+    # « l'ancienne professeure », « le soudeur »: a person's occupation named again, resolved
+    # through what the article said of someone (never the journalist: guide §2)
+    nouns = [n for n in word_list("person_appositions") if n not in word_set("never_speaker_nouns")]
+    return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?:(?:ancien|ancienne|ex)[\s-]+)?(?:{trie_pattern(nouns)})(?![\w'-])")
+
+
+@lru_cache(maxsize=1)
+def epithets() -> dict[str, str]:
+    return {noun.strip(): gender.strip() for noun, _, gender in (line.partition("|") for line in word_list("epithets"))}
+
+
+@lru_cache(maxsize=1)
+def epithet_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?P<det>le|la|l')\s*(?P<noun>{trie_pattern(epithets())})(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def role_surname_pattern() -> re.Pattern[str]:
+    nouns = person_role_nouns()
+    return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?:{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")

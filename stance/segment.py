@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clean import fold, question_labels, zone_text
+from .clean import fold, zone_text
 from .nltk_parts import load_nltk_parts
 from .records import Sentence
 from .resources import word_list, word_set
+from .turns import question_labels
 
 _PUNKT = load_nltk_parts().punkt
 _ORTHO_MID_LC = _PUNKT._ORTHO_MID_LC

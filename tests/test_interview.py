@@ -59,7 +59,7 @@ def test_each_sentence_of_an_answer_is_its_own_claim() -> None:
     pytest.param("Merci, nous avançons bien.", False, id="thanks-then-a-claim"),
 ])
 def test_courtesy_turns_are_not_claims(text: str, courtesy: bool) -> None:
-    from stance.claims import is_courtesy
+    from stance.interview import is_courtesy
     assert is_courtesy(text) is courtesy
 
 
