@@ -197,7 +197,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if match.group("side2"):
             add(match.start(), match.end(), "*", "group", "", "")
         elif det not in ("le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "leur") or same or "source" in noun \
-                or "proche" in noun:  # « la même source », « le même diplomate »: the anonymous source again
+                or "proche" in noun or noun.startswith("entourage") and det in ("son", "sa", "leur"):
+            # « la même source », « le même diplomate »: the anonymous source again; « selon son
+            # entourage » (« l'entourage de X » is left to X: annotators differ)
             add(match.start(), match.end(), "source", "source", gender, side)
         elif not plural:
             add(match.start(), match.end(), None, "role", gender, side)

@@ -15,7 +15,7 @@ from .mentions import ONE_OF
 from .records import Mention
 from .resources import word_list, word_set
 from .trie import trie_pattern
-from .verbs import distant_auxiliary, is_gerund, is_infinitive, is_participle, shares_auxiliary, verb_lexicon
+from .verbs import distant_auxiliary, entry_of, is_gerund, is_infinitive, is_participle, shares_auxiliary
 
 _COMPLEMENT_END = re.compile(r"(?<![\w'])(?:de|du|des|d')\s*(?:l'|la\s+|le\s+|les\s+)?$")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|et|ainsi que)\s*")
@@ -31,6 +31,7 @@ _PASSIVE_AUX = frozenset(("est", "sont", "etait", "etaient", "ete"))
 _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
+_FROM_SOURCE = re.compile(r"\s*(de\s+(?:bonne\s+|meme\s+)?sources?(?:\s+[\w-]+){0,2})")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 # … but a common-noun source takes a noun complement: « a confié un membre de la délégation »
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:du|des|de\s+la|de\s+l'|d'une|d'un|de\s+son|de\s+sa|de\s+ses|de\s+leur)\s*\w")
@@ -181,7 +182,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         ``relative``, ``subject`` or ``pronoun``) and the mentions coordinated with it.
     """
     form = re.sub(r"\s+", " ", verb.group("verb"))
-    entry = verb_lexicon()[form]
+    entry = entry_of(form, bool(verb.group("refl")) or (verb.group("aux") or "").startswith(("s'", "se ")))
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
@@ -214,6 +215,10 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         word = inverted_pronoun.rsplit("-", 1)[-1]
         if word == "on":  # « estime-t-on au Kremlin »: the place after is the source
             hit = next((m for m in mentions if m.start >= end and m.speaker), None)
+            anonymous = _FROM_SOURCE.match(masked, verb.end()) if hit is None else None
+            if anonymous:  # « …, a-t-on appris de source diplomatique »
+                hit = Mention(offset + anonymous.start(1), offset + anonymous.end(1),
+                              text[offset + anonymous.start(1):offset + anonymous.end(1)], "source", "source")
             return (hit, "incise", [hit]) if hit else None
         word_end = verb.end(group) + offset
         pronoun = Mention(word_end - len(word), word_end, text[word_end - len(word):word_end], None, "pronoun",

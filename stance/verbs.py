@@ -49,6 +49,21 @@ _ENTRY = re.compile(r"(?P<head>(?:\[[^\]]*\]|[^:])*)(?::(?P<forms>.*))?$")
 @lru_cache(maxsize=1)
 def verb_lexicon() -> dict[str, VerbEntry]:
     """Folded verb form → entry, generated from the data file."""
+    return _lexicon(reflexive_only=False)
+
+
+@lru_cache(maxsize=1)
+def _reflexive_lexicon() -> dict[str, VerbEntry]:
+    return _lexicon(reflexive_only=True)
+
+
+def entry_of(form: str, reflexive: bool) -> VerbEntry:
+    """The entry of a matched form; with its reflexive pronoun the reflexive verb's, when
+    one shares the form (« s'est demandé si » is not « a demandé que »)."""
+    return (_reflexive_lexicon().get(form) if reflexive else None) or verb_lexicon()[form]
+
+
+def _lexicon(reflexive_only: bool) -> dict[str, VerbEntry]:
     forms: dict[str, VerbEntry] = {}
     for line in word_list("reporting_verbs"):
         # the colon that starts the form list, not one inside « [que|qu'|:] »
@@ -59,6 +74,8 @@ def verb_lexicon() -> dict[str, VerbEntry]:
                           fold(requires.group(1)) if requires else None, "{incise}" in head)
         lemma = entry.lemma
         reflexive = re.match(r"(?:se |s')(.*)", lemma)
+        if reflexive_only and not reflexive:
+            continue
         if listed.strip():
             words = [fold(f).strip() for f in listed.split(",") if f.strip()]
             if " " not in lemma:

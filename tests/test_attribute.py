@@ -542,6 +542,14 @@ CASES = [
          "d'une percée.", "delvaux", "a-local-role-and-a-name-with-its-party"),
     case("La Banque mondiale chiffre le coût de la reconstruction à 588 milliards de dollars.", "banque_mondiale",
          "chiffrer-a"),
+    case("Dmitri Peskov s'est demandé à quoi pouvait servir un « cadre » négocié sans la Russie.", "peskov",
+         "se-demander-is-not-demander"),
+    case("Plusieurs diplomates européens se demandent si Washington tiendra compte de leurs amendements.", "source",
+         "se-demander-si"),
+    case("Kaja Kallas redoute qu'un accord conclu dans la précipitation ne soit qu'une pause.", "kallas", "redouter-que"),
+    case("Les négociateurs se retrouveront à Abou Dhabi, a-t-on appris de source diplomatique.", "source",
+         "inverted-on-from-a-source"),
+    case("Steve Witkoff, selon son entourage, prévoit de faire escale à Berlin.", "source", "selon-son-entourage"),
 ]
 
 
