@@ -146,14 +146,16 @@ def document_by() -> re.Pattern[str]:
                       r"(?:\s+[\w'-]+){0,5}?\s+par\s+")
 
 
-def _document_author(masked: str, body: int, verb_start: int, mentions: list[Mention], offset: int) -> Mention | None:
+def _document_author(masked: str, body: int, verb_start: int, mentions: list[Mention], offset: int,
+                     inverted: bool = False) -> Mention | None:
     """« Une note interne du SEAE, consultée par l'AFP, estime que … »: the subject is a document
-    and its author speaks (an apposition may stand between them and the verb)."""
+    and its author speaks (an apposition may stand between them and the verb); ``inverted``:
+    the document follows the verb (« …, précise la note du département d'État »)."""
     lead = document_of().match(masked, body)
     author = lead and next((m for m in mentions if m.start - offset == lead.end() and m.speaker
                             and m.kind in ("person", "institution", "media")), None)
-    if not author:
-        return None
+    if not author or inverted:
+        return author or None
     gap = masked[author.end - offset:verb_start].strip()
     return author if not gap or gap.startswith(",") and gap.endswith(",") and gap.count(",") == 2 else None
 
@@ -241,6 +243,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         # a document is inverted only after a quotation (« « … », ajoutait le texte »), not as an
         # object (« X, chercheuse, juge le texte fragile »)
         quoted_before = not before.rstrip(",:").strip()
+        author = _document_author(masked, verb.end(), len(masked), mentions, offset, inverted=True)
+        if author is not None:  # « …, précise la note du département d'État transmise aux journalistes »
+            return author, "inverted", [author]
         hit = next((m for m in outside if end <= m.start
                     and (m.kind != "pronoun" or masked.startswith(ONE_OF, m.start - offset))  # « …, résume l'un d'eux »
                     and (m.kind != "document" or quoted_before)

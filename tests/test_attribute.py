@@ -550,6 +550,12 @@ CASES = [
     case("Les négociateurs se retrouveront à Abou Dhabi, a-t-on appris de source diplomatique.", "source",
          "inverted-on-from-a-source"),
     case("Steve Witkoff, selon son entourage, prévoit de faire escale à Berlin.", "source", "selon-son-entourage"),
+    case("Des ingénieurs américains pourraient y prendre part, précise la note du département d'État transmise aux "
+         "journalistes.", "departement_etat", "an-inverted-document-speaks-for-its-author"),
+    case("Le directeur général de Rosatom, Alexeï Likhatchev, a balayé cette option dès mercredi.", "likhatchev",
+         "balayer-an-option"),
+    case("Un armateur grec, qui a requis l'anonymat, juge « irréaliste » un retour à la normale.", "source",
+         "an-unnamed-shipowner"),
 ]
 
 
