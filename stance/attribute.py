@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .anonymous import anonymous_source
+from .authorship import document_by, document_lead, document_of
 from .eligibility import WORDS_AND_ELISIONS, subjects_possible
 from .incise import unmask_incise
 from .mentions import find_mentions
@@ -21,9 +22,9 @@ from .records import Mention, Sentence
 from .resolve import Resolver
 from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
-from .subjects import FRAMES_SPEECH, coordinated, document_by, document_of, subject_of_verb
+from .subjects import FRAMES_SPEECH, coordinated, subject_of_verb
 from .trie import trie_pattern
-from .verbs import verb_pattern
+from .verbs import verb_lexicon, verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
 _LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
@@ -218,7 +219,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
                 _LEAD_WORD.sub("", masked[reach:subject.start - offset], 1))) <= _ARTICLES:
             return build(subject, ":", "colon"), mentions
         author = next((m for m in mentions if m.speaker and m.start - offset < colon.start()
-                       and _document_lead().fullmatch(masked, 0, m.start - offset)), None)
+                       and document_lead().fullmatch(masked, 0, m.start - offset)), None)
         if author is not None:
             return build(author, ":", "colon"), mentions
     # « …, selon une source » anywhere else
@@ -242,12 +243,6 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     if opened is not None:  # « La paix, a-t-il dit, est encore loin. »
         return attribute_sentence(text, folded, sentence, opened, registry, resolver, known)
     return None, mentions
-
-
-@lru_cache(maxsize=1)
-def _document_lead() -> re.Pattern[str]:
-    # « Message de Roustem Oumerov sur Telegram : « … » »: a document of the source opens the line
-    return re.compile(rf"\s*(?:(?:le|la|l'|un|une)\s*)?(?:{trie_pattern(word_list('document_nouns'))})\s+(?:de|d'|du)\s*")
 
 
 def _relayed_speaker(text: str, masked: str, mentions: list[Mention], outside: list[Mention], offset: int,
@@ -284,3 +279,20 @@ def _selon_source(masked: str, position: int, mentions: list[Mention], offset: i
         if mention.start - offset >= position:
             return None
     return None
+
+
+def named_source(attribution: Attribution | None, mentions: list[Mention],
+                  kinds: tuple[str, ...] = ("person", "institution"),
+                  methods: tuple[str, ...] = ("subject", "inverted", "aside")) -> Mention | None:
+    """The named person (or body) that is the source, as subject or inverted (not a pronoun)."""
+    if attribution is None or not attribution.speaker or attribution.method not in methods:
+        return None
+    return next((m for m in mentions if m.text == attribution.mention and m.kind in kinds), None)
+
+
+def reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
+    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
+    if named_source(attribution, mentions, kinds=("person",)) is None:
+        return False
+    entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
+    return entry is not None and entry.lemma in word_set("saying_verbs")

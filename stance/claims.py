@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from .attribute import Attribution, attribute_sentence, mask_quotes
+from .attribute import Attribution, attribute_sentence, mask_quotes, named_source, reports_someone_named
 from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_clauses
 from .clean import fold
 from .eligibility import after_adverbials, subjects_possible
@@ -20,11 +20,10 @@ from .mentions import find_mentions
 from .negation import is_negated
 from .records import Claim, Mention, Sentence
 from .resolve import Resolver
-from .resources import word_set
 from .segment import split_sentences
 from .speakers import Registry, load_registry
 from .turns import question_labels
-from .verbs import verb_lexicon, verb_pattern
+from .verbs import verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[\w'-]+)")  # an age may come first
@@ -45,23 +44,6 @@ def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) 
     if signer is None or signer.start != dash.end() or not signer.speaker:
         return None
     return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
-
-
-def _named_source(attribution: Attribution | None, mentions: list[Mention],
-                  kinds: tuple[str, ...] = ("person", "institution"),
-                  methods: tuple[str, ...] = ("subject", "inverted", "aside")) -> Mention | None:
-    """The named person (or body) that is the source, as subject or inverted (not a pronoun)."""
-    if attribution is None or not attribution.speaker or attribution.method not in methods:
-        return None
-    return next((m for m in mentions if m.text == attribution.mention and m.kind in kinds), None)
-
-
-def _reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
-    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
-    if _named_source(attribution, mentions, kinds=("person",)) is None:
-        return False
-    entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
-    return entry is not None and entry.lemma in word_set("saying_verbs")
 
 
 def _denies_speaking(piece: str, cue: str) -> bool:
@@ -163,7 +145,7 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
                 known = mentions_in(sentence)
                 reported, mentions = attribute_sentence(text, folded, sentence, masked, registry, resolver, known)
                 # (« Selon le site Axios, X et Y pourraient revenir à Moscou » too)
-                named = _named_source(reported, mentions, kinds=("person", "institution", "media"),
+                named = named_source(reported, mentions, kinds=("person", "institution", "media"),
                                       methods=("subject", "inverted", "aside", "selon"))
                 if named is not None:
                     # « Iouri Ouchakov a parlé d'un échange utile, mais il a prévenu que … »: he is in focus
@@ -197,12 +179,12 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             answer, carried = attribution, False
             if says_nothing(sentence.text.split(":", 1)[-1]):  # « Iryna Kovalenko : Merci à vous. », « X : Non. »
                 attribution = None
-        elif answer is not None and not (carried and _reports_someone_named(attribution, mentions)):
+        elif answer is not None and not (carried and reports_someone_named(attribution, mentions)):
             attribution = None if says_nothing(sentence.text) else \
                 Attribution(answer.speaker, answer.speakers, answer.mention, answer.cue, "answer")
         elif turn == "answer" and interview is not None and interview.guest \
                 and len(WORD.findall(sentence.text)) >= MIN_WORDS and not is_courtesy(sentence.text) \
-                and not _reports_someone_named(attribution, mentions):
+                and not reports_someone_named(attribution, mentions):
             # the guest speaks, unless the answer reports someone it names (« Iouri Ouchakov a
             # expliqué qu'il faudrait … »)
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")

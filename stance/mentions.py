@@ -13,6 +13,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .apposition import bind_appositions
+from .authorship import document_anaphor, selon_document
 from .clean import fold
 from .names import (
     DETERMINERS,
@@ -78,24 +79,6 @@ def _media_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _generic_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('generic_determiners'), gap=' ')})\s+$")
-
-
-@lru_cache(maxsize=1)
-def _document_anaphor() -> re.Pattern[str]:
-    # « Le texte ajoute que … », « Le document relève … »: the document cited before speaks again
-    # (not « le texte du Kremlin » nor « le communiqué, publié par X »: its author is named there)
-    nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"(?<![\w'])(?P<det>le|la|l'|ce|cette)\s*(?:meme\s+)?(?P<noun>{nouns})(?![\w'-])"
-                      r"(?!\s+(?:final|finale|commun|commune|officiel|officielle)?\s*(?:de|du|des|d'|,)"
-                      r"|,[^,.]{0,80}?\spar\s"  # « Le communiqué, publié par X, » names its author
-                      r"|(?:\s+[\w']+){1,6}?\s+par\s)")  # « Le communiqué diffusé par la diplomatie américaine »
-
-
-@lru_cache(maxsize=1)
-def _selon_document() -> re.Pattern[str]:
-    # « Selon le rapport, … », « D'après l'étude, … »: the comma after it closes the source
-    nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"(?<![\w'])(?:selon|d'apres)\s+(?P<doc>(?:le|la|l'|ce|cette)\s*(?:{nouns}))(?=\s*,)")
 
 
 @lru_cache(maxsize=1)
@@ -290,10 +273,10 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
     for match in appositive_role_pattern().finditer(folded, start, end):
         if free(*match.span()):
             add(match.start(), match.end(), None, "role", role_gender(match.group("det"), match.group()), "")
-    for match in _selon_document().finditer(folded, start, end):
+    for match in selon_document().finditer(folded, start, end):
         if free(*match.span("doc")):
             add(*match.span("doc"), None, "document", "", "")
-    for match in _document_anaphor().finditer(folded, start, end):
+    for match in document_anaphor().finditer(folded, start, end):
         if free(*match.span()) and text[match.start("noun")].islower():  # « La Lettre diplo » is a name
             add(match.start(), match.end(), None, "document", "f" if match.group("det") in ("la", "cette") else "m", "")
     for match in epithet_pattern().finditer(folded, start, end):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .authorship import OF_BEFORE, document_noun, publishes
 from .clean import fold as fold_text
 from .mentions import ONE_OF, SIDE_ADJECTIVES
 from .records import Mention
@@ -80,15 +81,15 @@ class Resolver:
     def cited(self, masked: str, speaker: str) -> None:
         """A sentence of ``speaker`` names a document (« Selon une note interne du département
         d'État, … »): « le document » later is theirs."""
-        found = _document_noun().search(masked)
+        found = document_noun().search(masked)
         # « X, deuxième auteur du rapport, souligne … » names the document already known, not one of X's
-        if found and not (self.last_document and _OF_BEFORE.search(masked, 0, found.start())):
+        if found and not (self.last_document and OF_BEFORE.search(masked, 0, found.start())):
             self.last_document = speaker
 
     def published(self, masked: str, start: int, speaker: str) -> None:
         """The narrated subject ``speaker`` publishes a document after ``start`` (« Le Centre
         Grotius publie ce jeudi un rapport »): « le rapport » later is theirs."""
-        if _publishes().search(masked, start):
+        if publishes().search(masked, start):
             self.last_document = speaker
 
     def refocus(self, speaker: str) -> None:
@@ -176,21 +177,6 @@ class Resolver:
             if _names_role(entity.text, noun) or _names_role(entity.text, _FORMER.sub("", noun)):
                 return entity.speaker, None
         return None, f"no earlier speaker holds the role « {mention.text} »"
-
-
-_OF_BEFORE = re.compile(r"(?<![\w'])(?:du|de la|de l'|des)\s*$")
-
-
-@lru_cache(maxsize=1)
-def _document_noun() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('document_nouns'))})(?![\w'])")
-
-
-@lru_cache(maxsize=1)
-def _publishes() -> re.Pattern[str]:
-    # a publishing verb, then within a few words the document (« publie ce jeudi un rapport de 84 pages »)
-    return re.compile(rf"(?<![\w'])(?:{trie_pattern(word_list('publishing_verbs'))})[\w-]*\s+(?:[\w'-]+\s+){{0,5}}?"
-                      rf"(?:{trie_pattern(word_list('document_nouns'))})(?![\w'])")
 
 
 def _names_role(words: str, noun: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .authorship import document_author
 from .eligibility import after_adverbials
 from .mentions import ONE_OF
 from .records import Mention
@@ -128,38 +129,6 @@ def _adverbial_then_comma(masked: str, position: int) -> bool:
 _COMPLEMENT_WORDS = frozenset(("de", "d'", "a", "au", "aux", "du", "des", "pour", "sur", "contre", "avec", "par"))
 
 
-@lru_cache(maxsize=1)
-def document_of() -> re.Pattern[str]:
-    """« une note interne du département d'État », « le communiqué final du Kremlin »: a
-    document up to its author's name (folded)."""
-    nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"\s*(?:(?:le|la|l'|un|une|ce|cette)\s*)?(?:{nouns})(?:\s+[\w'-]+){{0,2}}?\s+"
-                      r"(?:de|du|des|d')\s*(?:la\s+|le\s+|les\s+|l')?")
-
-
-@lru_cache(maxsize=1)
-def document_by() -> re.Pattern[str]:
-    """« le compte rendu publié dans la soirée par le Kremlin »: a document up to its author
-    named as the agent of a participle (folded)."""
-    nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"\s*(?:(?:le|la|l'|un|une|ce|cette)\s*)?(?:{nouns})\s+[\w'-]+(?:e|es|s)?\b"
-                      r"(?:\s+[\w'-]+){0,5}?\s+par\s+")
-
-
-def _document_author(masked: str, body: int, verb_start: int, mentions: list[Mention], offset: int,
-                     inverted: bool = False) -> Mention | None:
-    """« Une note interne du SEAE, consultée par l'AFP, estime que … »: the subject is a document
-    and its author speaks (an apposition may stand between them and the verb); ``inverted``:
-    the document follows the verb (« …, précise la note du département d'État »)."""
-    lead = document_of().match(masked, body)
-    author = lead and next((m for m in mentions if m.start - offset == lead.end() and m.speaker
-                            and m.kind in ("person", "institution", "media")), None)
-    if not author or inverted:
-        return author or None
-    gap = masked[author.end - offset:verb_start].strip()
-    return author if not gap or gap.startswith(",") and gap.endswith(",") and gap.count(",") == 2 else None
-
-
 def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[Mention],
                     outside: list[Mention], offset: int) -> tuple[Mention, str, list[Mention]] | None:
     """The source of the reporting verb ``verb`` found in ``masked``, or None.
@@ -243,7 +212,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         # a document is inverted only after a quotation (« « … », ajoutait le texte »), not as an
         # object (« X, chercheuse, juge le texte fragile »)
         quoted_before = not before.rstrip(",:").strip()
-        author = _document_author(masked, verb.end(), len(masked), mentions, offset, inverted=True)
+        author = document_author(masked, verb.end(), len(masked), mentions, offset, inverted=True)
         if author is not None:  # « …, précise la note du département d'État transmise aux journalistes »
             return author, "inverted", [author]
         hit = next((m for m in outside if end <= m.start
@@ -294,7 +263,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     body = offset + after_adverbials(masked, clause_start, verb.start())
     if any(m.start >= body for m in candidates):
         candidates = [m for m in candidates if m.start >= body]
-    author = _document_author(masked, body - offset, verb.start(), mentions, offset)
+    author = document_author(masked, body - offset, verb.start(), mentions, offset)
     if author is not None:
         return author, "subject", [author]
     if candidates:
