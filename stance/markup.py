@@ -7,7 +7,6 @@ shows the entities, as the input did).
 """
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -87,6 +86,8 @@ def _replacement(match: re.Match[str]) -> str | None:
     # None: not markup after all (« &foo; » that is no entity); "" drops it
     source = match.group()
     if source.startswith("&"):
+        import html  # only for pages that carry markup: its entity table costs every start otherwise
+
         decoded = html.unescape(source)
         return None if decoded == source else decoded
     tag = match.group("tag")
