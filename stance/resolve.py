@@ -35,6 +35,9 @@ class Entity:
     text: str = ""  # the folded words that named it (« le maire paul castel »)
 
 
+_KEPT = 24  # entities kept for pronouns and roles
+
+
 class Resolver:
     """Document state: entities in focus, for pronouns, roles and continuations."""
 
@@ -72,7 +75,8 @@ class Resolver:
                 if words not in entity.text:
                     self.entities[i] = replace(entity, text=f"{entity.text} {words}")
                 return
-        self.entities.insert(0, Entity(speaker, mention.gender, mention.side, mention.kind, words))
+        # behind the entities in focus; a long text naming many people in passing stays bounded
+        self.entities = [Entity(speaker, mention.gender, mention.side, mention.kind, words)] + self.entities[-_KEPT:]
 
     def said(self, mention: Mention, speaker: str, apposition: str = "") -> None:
         self.push(mention, speaker, apposition)
