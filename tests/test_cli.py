@@ -43,6 +43,17 @@ def test_label_seeds_jsonl_offsets_hold() -> None:
     assert rows[0]["date"] == "2025-12-06"
 
 
+def test_label_html_pages_keeps_offsets_into_the_file(tmp_path: Path) -> None:
+    page = ("<html><head><title>Moscou rejette le plan</title><script>var a = '<p>';</script></head><body>"
+            "<nav><a href='/'>Accueil</a> &gt; Monde</nav><article><p>Le porte-parole du Kremlin, Dmitri Peskov, "
+            "a jugé &laquo;&nbsp;inacceptable&nbsp;&raquo; le plan européen.</p></article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    result = run("label", str(tmp_path), "--glob", "*.html", "--quiet")
+    rows = jsonl(result.stdout)
+    assert result.exit_code == 0 and [r["speaker"] for r in rows] == ["peskov"]
+    assert page[rows[0]["start"]:rows[0]["end"]] == rows[0]["text"] and rows[0]["text"].endswith("européen.")
+
+
 def test_label_csv_and_table_formats() -> None:
     result = run("label", ONE, "--format", "csv", "--quiet")
     assert result.exit_code == 0
