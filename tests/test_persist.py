@@ -182,3 +182,9 @@ def test_shipped_model_was_trained_on_the_current_corpus() -> None:
         pytest.skip("no training corpus beside this install")
     card = persist.read_card(persist.default_model_path())
     assert card["data_sha256"] == persist.sha256_files(files), "the corpus changed: run `stance train`"
+
+
+def test_the_installed_scikit_learn_version_is_read_as_importlib_metadata_reads_it() -> None:
+    from importlib.metadata import version
+
+    assert persist._installed_sklearn() == version("scikit-learn")
