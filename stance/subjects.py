@@ -30,9 +30,10 @@ _NOUN_PHRASE_OPENING = re.compile(r"\s*(?:une|un|la|le|l'|les|des|cette|ce|cet|c
 _AS_BEFORE = re.compile(r"(?:^|[\s,])comme(?:\s+(?:le|la|les|l'|nous|vous|me|m'))?$")
 _PASSIVE_AUX = frozenset(("est", "sont", "etait", "etaient", "ete"))
 _PASSIVE_AGENT = re.compile(r"(?:e|es|ee|ees)?\s+par\s+")
+# « …, a-t-on appris de source diplomatique »: after « -on », an anonymous source
+_FROM_SOURCE = re.compile(r"\s*(de\s+(?:bonne\s+|meme\s+)?sources?(?:\s+[\w-]+){0,2})")
 # After an inverted subject (« …, a déclaré X »), only an adverbial may follow, never a
 # complement of the verb (« a accusé la Russie de … »).
-_FROM_SOURCE = re.compile(r"\s*(de\s+(?:bonne\s+|meme\s+)?sources?(?:\s+[\w-]+){0,2})")
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 # … but a common-noun source takes a noun complement: « a confié un membre de la délégation »
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:du|des|de\s+la|de\s+l'|d'une|d'un|de\s+son|de\s+sa|de\s+ses|de\s+leur)\s*\w")
@@ -153,7 +154,9 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         ``relative``, ``subject`` or ``pronoun``) and the mentions coordinated with it.
     """
     form = re.sub(r"\s+", " ", verb.group("verb"))
-    entry = entry_of(form, bool(verb.group("refl")) or (verb.group("aux") or "").startswith(("s'", "se ")))
+    # with its pronoun: « s'est demandé », « se demandait », or a listed form « se sont dites »
+    reflexive = bool(verb.group("refl")) or (verb.group("aux") or form).startswith(("s'", "se "))
+    entry = entry_of(form, reflexive)
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
@@ -204,8 +207,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
     # … or after « comme » (« …, comme l'a répété Maria Zakharova », « comme le souligne X »)
     # « …, inquiète l'AIEA » worries someone: inverted, a reflexive verb keeps « s'inquiète »
-    lost_reflexive = entry.lemma.startswith(("se ", "s'")) and not verb.group("refl") \
-        and not (verb.group("aux") or form).startswith(("s'", "se "))
+    lost_reflexive = entry.lemma.startswith(("se ", "s'")) and not reflexive
     if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form) \
             and not lost_reflexive:
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
@@ -231,7 +233,6 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         return None
     # a transitive verb used reflexively (« Mark Rutte s'exprime en marge du sommet ») has no
     # object to meet its requirement: it reports speech only when it frames it (« : », « que »)
-    reflexive = verb.group("refl") or (verb.group("aux") or "").startswith(("s'", "se "))
     if entry.requires and reflexive and not entry.lemma.startswith(("se ", "s'")) \
             and not FRAMES_SPEECH.match(masked, verb.end()):
         return None
