@@ -59,21 +59,20 @@ class Resolver:
     def push(self, mention: Mention, speaker: str, apposition: str = "") -> None:
         """Put ``speaker`` in focus; ``apposition`` is what the article said of it right after
         its name (« Anne Verhaegen, chercheuse à l'IEES »), so « la chercheuse » finds it later."""
-        words = fold_text(f"{mention.text} {apposition}" if apposition else mention.text).replace("-", " ")
+        words = _words(mention, apposition)
         known = next((e for e in self.entities if e.speaker == speaker), None)
         if known:  # named again: what was said of it before still holds
-            words = known.text if words in known.text else f"{known.text} {words}"
+            words = _together(known.text, words)
         entity = Entity(speaker, mention.gender, mention.side, mention.kind, words)
         self.entities = [e for e in self.entities if e.speaker != speaker][-12:] + [entity]
 
     def described(self, mention: Mention, speaker: str, apposition: str) -> None:
         """``speaker`` named with what they are (« Oksana Melnyk, politologue »), in passing:
         roles may find them later, but the focus of pronouns does not move."""
-        words = fold_text(f"{mention.text} {apposition}").replace("-", " ")
+        words = _words(mention, apposition)
         for i, entity in enumerate(self.entities):
             if entity.speaker == speaker:
-                if words not in entity.text:
-                    self.entities[i] = replace(entity, text=f"{entity.text} {words}")
+                self.entities[i] = replace(entity, text=_together(entity.text, words))
                 return
         # behind the entities in focus; a long text naming many people in passing stays bounded
         self.entities = [Entity(speaker, mention.gender, mention.side, mention.kind, words)] + self.entities[-_KEPT:]
@@ -201,6 +200,16 @@ def _role_synonyms() -> dict[str, tuple[str, ...]]:
 # a role mention carries its side as one of the side adjectives (« la députée ukrainienne »)
 _SIDE_WORDS = re.compile(rf"\s+(?:{trie_pattern(SIDE_ADJECTIVES)})$")
 _DETERMINER = re.compile(r"^(?:l'|(?:le|la|les|un|une|du|au|ce|cet|cette)\s+)")
+
+
+def _words(mention: Mention, apposition: str) -> str:
+    """The folded words that name an entity: its mention, and what was said of it after."""
+    return fold_text(f"{mention.text} {apposition}" if apposition else mention.text).replace("-", " ")
+
+
+def _together(known: str, words: str) -> str:
+    """What was said of an entity before, with ``words`` unless it already holds them."""
+    return known if words in known else f"{known} {words}"
 
 
 _FORMER = re.compile(r"^(?:ancien|ancienne|ex)\s+")
