@@ -81,3 +81,12 @@ def publishes() -> re.Pattern[str]:
 def document_lead() -> re.Pattern[str]:
     # « Message de Roustem Oumerov sur Telegram : « … » »: a document of the source opens the line
     return re.compile(rf"\s*(?:(?:le|la|l'|un|une)\s*)?(?:{trie_pattern(word_list('document_nouns'))})\s+(?:de|d'|du)\s*")
+
+
+@lru_cache(maxsize=1)
+def opening_document() -> re.Pattern[str]:
+    """« Un communiqué du Kremlin », « Le texte diffusé dans la soirée par la Maison Blanche »
+    opening the sentence, up to its author (folded): the author is the subject."""
+    nouns = trie_pattern(word_list("document_nouns"))
+    return re.compile(rf"^\W*(?:le|la|l'|un|une|ce|cette)\s*(?:{nouns})(?:\s+(?:officiel|final|commun)(?:le|e)?)?"
+                      rf"(?:\s+(?:de|du|des|d')|,?(?:\s+[\w']+){{1,6}}?\s+par)\s*(?:la\s+|le\s+|les\s+|l')?$")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .authorship import opening_document
 from .records import Mention
 from .resources import word_list, word_set
-from .trie import trie_pattern
 
 WORDS_AND_ELISIONS = re.compile(r"[\w]+'?|'")
 _AND = re.compile(r"\s*(?:et|ou|ainsi que)\s*")
@@ -22,15 +22,6 @@ _DETERMINERS = frozenset(("le", "la", "les", "l'", "un", "une", "des"))
 @lru_cache(maxsize=1)
 def _media_nouns() -> frozenset[str]:
     return frozenset(noun.rstrip("+ ") for noun in word_list("media_nouns"))
-
-
-@lru_cache(maxsize=1)
-def _document_author() -> re.Pattern[str]:
-    # « Un communiqué du Kremlin », « Le texte diffusé dans la soirée par la Maison Blanche »,
-    # opening the sentence: the author is the subject
-    nouns = trie_pattern(word_list("document_nouns"))
-    return re.compile(rf"^\W*(?:le|la|l'|un|une|ce|cette)\s*(?:{nouns})(?:\s+(?:officiel|final|commun)(?:le|e)?)?"
-                      rf"(?:\s+(?:de|du|des|d')|,?(?:\s+[\w']+){{1,6}}?\s+par)\s*(?:la\s+|le\s+|les\s+|l')?$")
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,|et\b|ou\b)")
@@ -53,7 +44,7 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
             break
     if words and words[-1] in _DETERMINERS:
         words = words[:-1]
-    if not words or _document_author().search(masked, 0, mention.start - offset):
+    if not words or opening_document().search(masked, 0, mention.start - offset):
         return True
     last = words[-1]
     pair = " ".join(words[-2:])
