@@ -73,7 +73,8 @@ def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
     return bool(before and before.group(1) in word_set("prepositions") and not _CLOSES_APPOSITION.match(folded, name.end))
 
 
-_OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux)\s")  # a title found with its article: « du président ukrainien »
+_OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux|de)\s")  # a title found with its article: « du président ukrainien »
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*")
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?<![\w'])(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux|en)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'()-]+[\s,]+){0,5}?")
 # a longer complement is an apposition only when a comma closes it (« le porte-parole du
@@ -98,10 +99,13 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         j = i + 1
         while mention.kind == "role" and j < len(mentions) \
                 and (_COMPLEMENT_BEFORE.search(folded, mentions[j - 1].end, mentions[j].start)
-                     or _OWN_PREPOSITION.match(folded, mentions[j].start)):
+                     or _OWN_PREPOSITION.match(folded, mentions[j].start)
+                     or j > i + 1 and _BRACKET_BEFORE.fullmatch(folded, mentions[j - 1].end, mentions[j].start)):
             # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko », « le porte-parole du
             # président ukrainien », « l'ancien ambassadeur de France à Moscou Jean-Marc Lefranc »:
-            # what follows « de » or « à » is the role's complement, never its holder
+            # what follows « de » or « à » is the role's complement, never its holder, and so is
+            # the acronym in brackets after it (« … de l'Agence internationale de l'énergie
+            # atomique (AIEA), Rafael Grossi »)
             j += 1
         nxt = mentions[j] if j < len(mentions) else None
         after = mentions[j + 1] if j + 1 < len(mentions) else None

@@ -50,7 +50,8 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     source = re.compile(
         r"(?<![\w])(?P<det>(?:l')?une?\s+de\s+(?:ces|ses|leurs)|(?:l')?une?\s+des|une?\s+autre|une|un|des|de|d'|du|au|la|le|les|l'|"
         r"cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
-        r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)(?:(?<=')\s*|\s+)(?:meme\s+)?"
+        r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)(?:(?<=')\s*|\s+)"
+        r"(?:(?:meme|ancien|ancienne|ex)[\s-]+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
     groups = re.compile(r"(?<![\w])(?:" + trie_pattern(word_list("group_phrases")) + r")(?![\w])")
@@ -246,10 +247,11 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
                 add(match.start(), match.end(), ascii_id(text[last:match.end()]), "institution", "m", "")
     for match in role_surname_pattern().finditer(folded, start, end):
         # « le cardinal Zuppi », « la députée Kovaltchouk »: a role, then one capitalised word
+        # (a given name only after a rank: « le capitaine Dmytro »)
         last = match.start("last")
         if text[last].isupper() and not text[last + 1:match.end()].isupper() and free(last, match.end()) \
                 and not _NEXT_CAPITAL.match(text, match.end()) \
-                and match.group("last") not in first_names:
+                and (match.group("last") not in first_names or match.group("noun") in word_set("military_ranks")):
             role = next((m for m in mentions if m.start == match.start() and m.end == match.end("role")), None)
             if role is not None:
                 drop(role)

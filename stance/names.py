@@ -21,7 +21,7 @@ def person_role_nouns() -> str:
     """Regex source of the nouns that name a person's role: the singular source nouns and
     ``person_appositions.txt``."""
     return trie_pattern([line.partition("|")[0].strip() for line in word_list("source_nouns")]
-                        + list(word_list("person_appositions")))
+                        + list(word_list("person_appositions")) + list(word_list("military_ranks")))
 
 
 @lru_cache(maxsize=1)
@@ -125,4 +125,4 @@ def epithet_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def role_surname_pattern() -> re.Pattern[str]:
     nouns = person_role_nouns()
-    return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?:{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")
+    return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?P<noun>{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")

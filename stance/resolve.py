@@ -190,9 +190,10 @@ def _names_role(words: str, noun: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_synonyms() -> dict[str, tuple[str, ...]]:
+    # hyphens as spaces, like the words of mentions (« sous-officier », « sergent-chef »)
     table = {}
     for line in word_list("role_synonyms"):
-        noun, _, others = line.partition(":")
+        noun, _, others = line.replace("-", " ").partition(":")
         table[noun.strip()] = tuple(o.strip() for o in others.split(",") if o.strip())
     return table
 

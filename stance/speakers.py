@@ -69,6 +69,9 @@ def parse_speakers(data: dict[str, Any], path: Path, text: str) -> dict[str, Spe
     return speakers
 
 
+_FORMER_BEFORE = re.compile(r"(?<![\w])(?:ancien|ancienne|ex)[\s-]*$")
+
+
 def _phrase_key(phrase: str) -> str:
     return " ".join(re.split(r"[\s\-]+", fold(phrase).strip()))
 
@@ -107,6 +110,8 @@ class Registry:
             how = "title" if match.group("title") else "name"
             phrase = _phrase_key(match.group(how))
             sid = self._lookup.get(phrase, (None, ""))[0]
+            if how == "title" and _FORMER_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+                continue  # « l'ancien président russe » is not the president (unless registered so)
             if sid:
                 det = (match.group("det") or "").strip()
                 if how == "name" and det in ("d'", "de la", "de l'", "du", "au", "aux", "des"):

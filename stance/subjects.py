@@ -37,6 +37,9 @@ _FROM_SOURCE = re.compile(r"\s*(de\s+(?:bonne\s+|meme\s+)?sources?(?:\s+[\w-]+){
 _NOT_AFTER_INVERTED = re.compile(r"\s*(?:de|d'|que|qu'|comme|a\s+\w+(?:er|ir|re))(?![\w])")
 # … but a common-noun source takes a noun complement: « a confié un membre de la délégation »
 _NOUN_COMPLEMENT = re.compile(r"\s*(?:du|des|de\s+la|de\s+l'|d'une|d'un|de\s+son|de\s+sa|de\s+ses|de\s+leur)\s*\w")
+_QUOTE_MARK = re.compile(r"[«»\"“”]")
+# … or an age: « estime l'officier de 34 ans »
+_AGE_COMPLEMENT = re.compile(r"\s*de\s+\d{1,3}\s+ans(?![\w])")
 
 
 def _is_complement(masked: str, mention: Mention, offset: int) -> bool:
@@ -77,6 +80,10 @@ def _incise_phrases() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{trie_pattern(word_list('incise_phrases'), gap=' ')})\b")
 
 
+# where or how it was said, beyond the listed phrases: « a lancé lundi, sur le plateau d'une
+# chaîne d'information, le sénateur X », « a affirmé dans une vidéo YouTube le polémiste X »
+_ADVERBIAL_PHRASE = re.compile(r"(?<![\w'])(?:dans|sur|lors\s+d[e']|devant|pendant|durant|au\s+cours\s+d[e']|en\s+marge\s+d[e'])"
+                               r"\s*(?:un|une|le|la|les|l'|son|sa|ses|leur|notre)\s*(?:[\w'-]+\s+){0,3}?[\w'-]+(?=\s*,|\s*$)")
 _INFINITIVE_COMPLEMENT = re.compile(r"(?:^|\s)(?:(?:a|de)\s+|d')[\w-]+(?:er|ir|re|oir)(?![\w'])")
 
 
@@ -84,7 +91,7 @@ def _is_incise_gap(gap: str) -> bool:
     """True when only adverbials (and one addressee) separate an inverted verb from its subject."""
     if _INFINITIVE_COMPLEMENT.search(gap):
         return False  # « s'est dite prête à recevoir les délégations »: the verb's complement
-    gap = _ADDRESSEE.sub(" ", _incise_phrases().sub(" ", gap), count=1)
+    gap = _ADDRESSEE.sub(" ", _ADVERBIAL_PHRASE.sub(" ", _incise_phrases().sub(" ", gap)), count=1)
     words = re.findall(r"[\w']+", gap)
     return len(words) <= 4 and not any(w in _OBJECT_WORDS or w.endswith(("'", "ant")) for w in words)
 
@@ -221,11 +228,15 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
                     and (m.kind != "pronoun" or masked.startswith(ONE_OF, m.start - offset))  # « …, résume l'un d'eux »
                     and (m.kind != "document" or quoted_before)
                     and not _ADDRESSEE_NEXT.search(masked[verb.end():m.start - offset])), None)
-        if hit and _is_incise_gap(masked[verb.end():hit.start - offset]):
+        # a quotation between the verb and the mention is the verb's object (« Le soldat Vassyl,
+        # 52 ans, dit « ne plus rien attendre » des diplomates »): no incise
+        if hit and _is_incise_gap(masked[verb.end():hit.start - offset]) \
+                and not _QUOTE_MARK.search(text, offset + verb.end(), hit.start):
             group = coordinated(text, mentions, hit)
             tail = group[-1].end - offset
             if not _NOT_AFTER_INVERTED.match(masked, tail) \
-                    or hit.kind in ("source", "role") and _NOUN_COMPLEMENT.match(masked, tail):
+                    or hit.kind in ("source", "role") and _NOUN_COMPLEMENT.match(masked, tail) \
+                    or _AGE_COMPLEMENT.match(masked, tail):
                 # after « comme » the source is an aside: it names the sentence's source only
                 # when no other verb does (« …, comme le propose Moscou » is not who warns)
                 return hit, "aside" if _AS_BEFORE.search(before) else "inverted", group

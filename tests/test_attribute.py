@@ -556,6 +556,36 @@ CASES = [
          "balayer-an-option"),
     case("Un armateur grec, qui a requis l'anonymat, juge « irréaliste » un retour à la normale.", "source",
          "an-unnamed-shipowner"),
+    # -- soldiers named by rank and given name; what stands between an inverted verb and its subject
+    case("« Ici rien ne change », lâche le sergent-chef Mykhaïlo, 41 ans, ancien électricien.", "mykhailo",
+         "a-rank-then-a-given-name"),
+    case("La lieutenante Iryna juge la zone démilitarisée « inacceptable ». Elle réclame des garanties.",
+         [("La lieutenante Iryna juge la zone démilitarisée « inacceptable ».", "iryna"),
+          ("Elle réclame des garanties.", "iryna")], "a-ranked-woman-then-elle"),
+    case("Le sergent Mykhaïlo juge la trêve fragile. Le sous-officier concède que l'échange de prisonniers a "
+         "« redonné de l'espoir ».",
+         [("Le sergent Mykhaïlo juge la trêve fragile.", "mykhailo"),
+          ("Le sous-officier concède que l'échange de prisonniers a « redonné de l'espoir ».", "mykhailo")],
+         "sous-officier-points-back-to-a-sergeant"),
+    case("Le capitaine Dmytro a salué les rencontres. « On parle enfin de garanties », estime l'officier de 34 ans.",
+         [("Le capitaine Dmytro a salué les rencontres.", "dmytro"),
+          ("« On parle enfin de garanties », estime l'officier de 34 ans.", "dmytro")],
+         "an-inverted-role-with-its-age"),
+    case("Le soldat Vassyl, 52 ans, mobilisé il y a dix-huit mois, dit « ne plus rien attendre » des diplomates.",
+         "vassyl", "a-quotation-between-verb-and-noun-is-no-incise"),
+    case("« Ce plan a été dicté par le Kremlin », a lancé lundi, sur le plateau d'une chaîne d'information, le "
+         "sénateur Olivier Berthaud.", "berthaud", "a-place-phrase-before-the-inverted-subject"),
+    case("« L'Europe a été humiliée », a affirmé dans une vidéo YouTube le polémiste Marc-Antoine Rieu.", "rieu",
+         "a-medium-phrase-before-the-inverted-subject"),
+    case("Le directeur général de l'Agence internationale de l'énergie atomique (AIEA), Rafael Grossi, a fait état "
+         "de « progrès encourageants ».", "grossi", "a-role-whose-complement-has-an-acronym"),
+    case("L'ancien président russe a qualifié les dirigeants européens de « somnambules ».", "medvedev",
+         "a-former-title-is-not-the-holder"),
+    case("L'ancienne Première ministre ukrainienne a jugé le texte « inacceptable ».",
+         [("L'ancienne Première ministre ukrainienne a jugé le texte « inacceptable ».", None)],
+         "a-former-title-names-no-one"),
+    case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
+         "selon-a-copy-obtained-by"),
 ]
 
 
