@@ -2,7 +2,8 @@
 
 Each prose sentence is read on its folded view with quoted text masked out, so that
 neither a verb nor a name inside a quotation can be taken for the attribution. Patterns,
-in order: leading « selon X, », headline « X : « … » », an inverted verb after the quote
+in order: leading « selon X, », headline « X : « … » », a signed quotation « « … » — X »,
+an inverted verb after the quote
 or in an incise (« …, a déclaré X », « a-t-il souligné »), a relative clause (« X, qui a
 décrit »), subject + verb, and a trailing « selon X ». Pronouns and roles (« il », « le
 responsable russe ») resolve to the most recent compatible speaker in the document.
@@ -24,7 +25,8 @@ from .resources import word_list, word_set
 from .speakers import Registry, ascii_id
 from .subjects import FRAMES_SPEECH, coordinated, subject_of_verb
 from .trie import trie_pattern
-from .verbs import verb_lexicon, verb_pattern
+from .turns import signature_start
+from .verbs import verb_pattern
 
 _OPENERS, _CLOSERS = "«“„", "»”"
 _LEAD_WORD = re.compile(r"\s*(?:(?:toujours|mais|et|or|enfin)\s+)?")
@@ -134,6 +136,10 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         # an outlet before a colon asks the questions (« France 24 : Croyez-vous … ? »), unless it is quoted
         if outside[0].kind != "media" or _QUOTE_CHARS.match(sentence.text, colon.end()):
             return build(outside[0], ":", "headline"), mentions
+    signed = signature_start(sentence.text, masked)  # « « … » — Sergueï Lavrov, le 6 juin. »
+    hit = next((m for m in mentions if m.start - offset == signed), None) if signed else None
+    if hit:
+        return build(hit, "—", "signature"), mentions
     label = _HEADLINE_NAME.match(sentence.text)
     if label and not outside[:1]:
         name = Mention(offset, offset + label.end(1), label.group(1), ascii_id(label.group(1).split()[-1]), "person")
@@ -279,20 +285,3 @@ def _selon_source(masked: str, position: int, mentions: list[Mention], offset: i
         if mention.start - offset >= position:
             return None
     return None
-
-
-def named_source(attribution: Attribution | None, mentions: list[Mention],
-                  kinds: tuple[str, ...] = ("person", "institution"),
-                  methods: tuple[str, ...] = ("subject", "inverted", "aside")) -> Mention | None:
-    """The named person (or body) that is the source, as subject or inverted (not a pronoun)."""
-    if attribution is None or not attribution.speaker or attribution.method not in methods:
-        return None
-    return next((m for m in mentions if m.text == attribution.mention and m.kind in kinds), None)
-
-
-def reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
-    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
-    if named_source(attribution, mentions, kinds=("person",)) is None:
-        return False
-    entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
-    return entry is not None and entry.lemma in word_set("saying_verbs")

@@ -11,11 +11,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from .attribute import Attribution, attribute_sentence, mask_quotes, named_source, reports_someone_named
+from .attribute import Attribution, attribute_sentence, mask_quotes
 from .clauses import APPOSED_RELATIVE, MIN_WORDS, RELATIVE_TURN, WORD, split_clauses
 from .clean import fold
 from .eligibility import after_adverbials, subjects_possible
-from .interview import find_interview, is_courtesy, says_nothing, turn_of
+from .interview import find_interview, is_courtesy, named_source, reports_someone_named, says_nothing, turn_of
 from .mentions import find_mentions
 from .negation import is_negated
 from .records import Claim, Mention, Sentence

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .attribute import Attribution
 from .clauses import MIN_WORDS, WORD
 from .clean import fold
 from .records import Mention, Sentence
-from .resources import word_list
+from .resources import word_list, word_set
 from .speakers import ascii_id
+from .verbs import verb_lexicon
 
 _GREETING = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)+)\s*,\s*bonjour\b")
 _MIN_TURNS = 4
@@ -152,3 +154,20 @@ def is_courtesy(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _courtesies() -> frozenset[str]:
     return frozenset(" ".join(_WORD_OR_ELISION.findall(line)) for line in word_list("courtesies"))
+
+
+def named_source(attribution: Attribution | None, mentions: list[Mention],
+                  kinds: tuple[str, ...] = ("person", "institution"),
+                  methods: tuple[str, ...] = ("subject", "inverted", "aside")) -> Mention | None:
+    """The named person (or body) that is the source, as subject or inverted (not a pronoun)."""
+    if attribution is None or not attribution.speaker or attribution.method not in methods:
+        return None
+    return next((m for m in mentions if m.text == attribution.mention and m.kind in kinds), None)
+
+
+def reports_someone_named(attribution: Attribution | None, mentions: list[Mention]) -> bool:
+    """In an answer, « Iouri Ouchakov a expliqué que … »: a named person says it, not the guest."""
+    if named_source(attribution, mentions, kinds=("person",)) is None:
+        return False
+    entry = verb_lexicon().get(" ".join((attribution.cue or "").split()[-1:]))
+    return entry is not None and entry.lemma in word_set("saying_verbs")

@@ -62,6 +62,9 @@ _GLUED_INITIALS = re.compile(r'(?:\b(?:[A-Z]\.){2,}|\b[A-Z]\.)$')
 _ALNUM = re.compile(r"\w")
 _OMISSION_END = re.compile(r"[(\[](?:\.\.\.|…)[)\]]$")
 _CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]')
+# « « Nos conditions n'ont pas changé. » — Sergueï Lavrov, le 6 juin. »: a quotation and its signature
+_SIGNATURE = re.compile(r"[—–][ \t\u00a0]*[A-ZÀ-Ý]")
+_CLOSING_QUOTE_END = re.compile(r'[»”"][\s\u00a0]*$')
 _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 
 
@@ -189,6 +192,7 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
                        or _GLUED_INITIALS.search(text, *tail)
                        and not _starts_sentence(text, a)
                        or _OMISSION_END.search(text, *tail)
+                       or _SIGNATURE.match(text, a) and _CLOSING_QUOTE_END.search(text, *tail)
                        or not _ALNUM.search(text, a, b)):
             merged[-1] = (merged[-1][0], b)
         else:

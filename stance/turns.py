@@ -1,4 +1,5 @@
-"""Turn labels of transcripts and question-and-answer pieces (``data/question_cues.txt``).
+"""Turn labels of transcripts and question-and-answer pieces (``data/question_cues.txt``),
+and signatures after quotations.
 
 « Q : », « Question : », « QUESTION (Reuters) : » open an interviewer's question; « JOURNALISTE : »
 does only on a line that asks. Zoning, segmentation and claims read them from here.
@@ -29,3 +30,17 @@ def question_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = word_list("question_cues")
     asking = [c[:-1].strip() for c in cues if c.endswith("?")]
     return re.compile(_label_source(asking)), re.compile(_label_source([c for c in cues if not c.endswith("?")]))
+
+
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-ZÀ-Ý])")
+
+
+def signature_start(text: str, masked: str) -> int | None:
+    """Where the signature of a signed quotation starts: « « Nos conditions n'ont pas changé. »
+    — Sergueï Lavrov, le 6 juin. » (compilations of quotes, pull quotes). ``masked`` is ``text``
+    with its quotations blanked; nothing but the quotation may precede the dash."""
+    quoted = len(masked) - len(masked.lstrip())
+    if not quoted or not text[:quoted].rstrip().endswith(("»", "”", '"')):
+        return None
+    signature = _SIGNATURE.match(text, quoted)
+    return signature.end() if signature else None

@@ -584,6 +584,11 @@ CASES = [
     case("L'ancienne Première ministre ukrainienne a jugé le texte « inacceptable ».",
          [("L'ancienne Première ministre ukrainienne a jugé le texte « inacceptable ».", None)],
          "a-former-title-names-no-one"),
+    case("« Je ne suis pas content de ces frappes. Elles n'aident en rien. » — Donald Trump, le 24 avril.",
+         [("« Je ne suis pas content de ces frappes.", "trump"),
+          ("Elles n'aident en rien. » — Donald Trump, le 24 avril.", "trump")], "a-quotation-signed-after-a-dash"),
+    case("« Les ultimatums ne nous impressionnent pas. » — Dmitri Medvedev, vice-président du Conseil de sécurité "
+         "russe, le 15 juillet.", "medvedev", "a-signature-with-a-role"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]

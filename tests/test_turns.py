@@ -1,10 +1,11 @@
-"""Tests for stance.turns: the labels that open an interviewer's question."""
+"""Tests for stance.turns: the labels that open an interviewer's question, quotation signatures."""
 from __future__ import annotations
 
 import pytest
 
+from stance.attribute import mask_quotes
 from stance.clean import fold
-from stance.turns import question_labels
+from stance.turns import question_labels, signature_start
 
 
 @pytest.mark.parametrize("line, asking_only, always", [
@@ -17,3 +18,15 @@ from stance.turns import question_labels
 def test_question_labels(line: str, asking_only: bool, always: bool) -> None:
     asking, labelled = question_labels()
     assert (asking.match(fold(line)) is not None, labelled.match(fold(line)) is not None) == (asking_only, always)
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("« Nos conditions n'ont pas changé. » — Sergueï Lavrov, le 6 juin.", "Sergueï", id="signed"),
+    pytest.param("« La prochaine fois, à Moscou. » – Vladimir Poutine.", "Vladimir", id="en-dash"),
+    pytest.param("Il a dit « non » — Sergueï Lavrov a confirmé.", None, id="text-before-the-quotation"),
+    pytest.param("« Non. » — et pourtant la réunion a eu lieu.", None, id="no-name-after-the-dash"),
+    pytest.param("— Sergueï Lavrov, le 6 juin.", None, id="no-quotation"),
+])
+def test_signature_start(text: str, name: str | None) -> None:
+    start = signature_start(text, mask_quotes(text, fold(text), False)[0])
+    assert (text[start:].split()[0] if start is not None else None) == name
