@@ -3,10 +3,10 @@
 Each prose sentence is read on its folded view with quoted text masked out, so that
 neither a verb nor a name inside a quotation can be taken for the attribution. Patterns,
 in order: leading « selon X, », headline « X : « … » », a signed quotation « « … » — X »,
-an inverted verb after the quote
-or in an incise (« …, a déclaré X », « a-t-il souligné »), a relative clause (« X, qui a
-décrit »), subject + verb, and a trailing « selon X ». Pronouns and roles (« il », « le
-responsable russe ») resolve to the most recent compatible speaker in the document.
+an inverted verb after the quote or in an incise (« …, a déclaré X », « a-t-il
+souligné »), a relative clause (« X, qui a décrit »), subject + verb, and a trailing
+« selon X ». Pronouns and roles (« il », « le responsable russe ») resolve to the most
+recent compatible speaker in the document.
 """
 from __future__ import annotations
 
