@@ -22,7 +22,7 @@ from .records import Claim, Mention, Sentence
 from .resolve import Resolver
 from .segment import split_sentences
 from .speakers import Registry, load_registry
-from .turns import question_labels
+from .turns import question_labels, signature_below, voice_label
 from .verbs import verb_pattern
 
 # « Anne Verhaegen, chercheuse à l'Institut … »: a few words said of a name right after it
@@ -31,19 +31,15 @@ _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s
 _DIALOGUE_QUESTIONS = 2  # labelled questions that make a document a transcript
 _WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
 # « Nous ne signerons rien. » then, on the next line, « — Volodymyr Zelensky, lundi à Kiev »
-_SIGNATURE = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
-
-
-def _signature(text: str, end: int, mentions: list[Mention], starts: list[int]) -> Attribution | None:
-    """The source signing a quotation on the line after it, if any."""
-    dash = _SIGNATURE.match(text, end)
-    if dash is None:
+def _named_at(position: int | None, mentions: list[Mention], starts: list[int], method: str) -> Attribution | None:
+    """The source whose name starts at ``position`` (a quotation's signature, a sound bite's label)."""
+    if position is None:
         return None
-    i = bisect_left(starts, dash.end())
-    signer = mentions[i] if i < len(mentions) else None
-    if signer is None or signer.start != dash.end() or not signer.speaker:
+    i = bisect_left(starts, position)
+    named = mentions[i] if i < len(mentions) else None
+    if named is None or named.start != position or not named.speaker:
         return None
-    return Attribution(signer.speaker, (signer.speaker,), signer.text, "—", "signature")
+    return Attribution(named.speaker, (named.speaker,), named.text, "—", method)
 
 
 def _denies_speaking(piece: str, cue: str) -> bool:
@@ -130,10 +126,12 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
     questions = [s.start for s in sentences if s.kind == "question"]
     dialogue = (questions[0], questions[-1]) if len(questions) >= _DIALOGUE_QUESTIONS else (0, -1)
     interview = find_interview(text, sentences, doc_mentions)
+    voice: Attribution | None = None  # the speaker a broadcast script's label announces
     for sentence in sentences:
         if not sentence.is_prose and sentence.kind != "question":
             if sentence.kind != "marker":  # a heading or a caption ends the answer; a dash does not
                 answer = None
+            voice = _named_at(voice_label(folded, sentence.start, sentence.end), doc_mentions, starts, "sound-label")
             continue
         turn = turn_of(interview, text, sentence) if interview else None
         if turn == "question" or sentence.kind == "question":
@@ -188,8 +186,11 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # the guest speaks, unless the answer reports someone it names (« Iouri Ouchakov a
             # expliqué qu'il faudrait … »)
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
-        if attribution is None and fully_quoted and not inside:
-            attribution = _signature(text, sentence.end, doc_mentions, starts)
+        if attribution is None and fully_quoted:
+            # « (SON — Steve Witkoff) » then « « … » », or « « … » » then « — Iouri Ouchakov »
+            attribution = voice or None if inside else _named_at(signature_below(text, sentence.end), doc_mentions,
+                                                                  starts, "signature") or voice
+        voice = None
         if started_inside or inside:
             run.append((sentence, masked))
             if attribution and run_attribution is None:

@@ -33,6 +33,7 @@ def question_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _SIGNATURE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-ZÀ-Ý])")
+_SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
 
 
 def signature_start(text: str, masked: str) -> int | None:
@@ -44,3 +45,22 @@ def signature_start(text: str, masked: str) -> int | None:
         return None
     signature = _SIGNATURE.match(text, quoted)
     return signature.end() if signature else None
+
+
+def signature_below(text: str, end: int) -> int | None:
+    """Where the signature on the line after a quotation ending at ``end`` starts (« … »
+    then a line « — Iouri Ouchakov »)."""
+    dash = _SIGNATURE_BELOW.match(text, end)
+    return dash.end() if dash else None
+
+
+@cache
+def _voice_label() -> re.Pattern[str]:
+    return re.compile(rf"[(\[]\s*(?:{trie_pattern(word_list('voice_labels'), gap=' ')})\s*[—–:-]\s*(?=\w)")
+
+
+def voice_label(folded: str, start: int, end: int) -> int | None:
+    """Where the name starts in a broadcast script's label for the sound bite that follows
+    (« (SON — Steve Witkoff, traduit de l'anglais) », ``data/voice_labels.txt``)."""
+    label = _voice_label().match(folded, start, end)
+    return label.end() if label else None

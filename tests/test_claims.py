@@ -377,3 +377,20 @@ def test_selon_with_a_relative_then_a_demonstrative_role() -> None:
     claims = extract_claims(text)
     # the relative belongs to the source phrase: one claim; « ce responsable » is the source the agency cited
     assert [c.speaker for c in claims] == ["reuters", "source"]
+
+
+def test_a_sound_bite_belongs_to_the_voice_its_label_names() -> None:
+    text = ("Côté russe, on reste réservé.\n\n(SON — Dmitri Peskov, traduit du russe)\n"
+            "« Le travail est difficile. Nos positions restent éloignées. »\n\n"
+            "(DUPLEX — Mathieu Girard)\n« Ici, l'espoir se mêle à la méfiance. »\n\n"
+            "(SON — Emmanuel Macron)\nLe président a parlé longtemps.\n")
+    claims = extract_claims(text)
+    assert [(c.text, c.speaker) for c in claims] == [("« Le travail est difficile.", "peskov"),
+                                                      ("Nos positions restent éloignées. »", "peskov")]
+    one = extract_claims("(SON — Dmitri Peskov)\n« Le travail est difficile. »\n")
+    assert [(c.speaker, c.method) for c in one] == [("peskov", "sound-label")]
+
+
+def test_a_signature_on_the_line_below_a_quotation_names_its_source() -> None:
+    text = "« Aucun accord sans garanties. »\n— Roustem Oumerov\n\n« Rien n'est réglé. »\n"
+    assert [(c.text, c.speaker) for c in extract_claims(text)] == [("« Aucun accord sans garanties. »", "oumerov")]

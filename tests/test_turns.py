@@ -5,7 +5,7 @@ import pytest
 
 from stance.attribute import mask_quotes
 from stance.clean import fold
-from stance.turns import question_labels, signature_start
+from stance.turns import question_labels, signature_below, signature_start, voice_label
 
 
 @pytest.mark.parametrize("line, asking_only, always", [
@@ -30,3 +30,20 @@ def test_question_labels(line: str, asking_only: bool, always: bool) -> None:
 def test_signature_start(text: str, name: str | None) -> None:
     start = signature_start(text, mask_quotes(text, fold(text), False)[0])
     assert (text[start:].split()[0] if start is not None else None) == name
+
+
+@pytest.mark.parametrize("line, name", [
+    pytest.param("(SON — Steve Witkoff, traduit de l'anglais)", "Steve", id="son"),
+    pytest.param("[EXTRAIT SONORE : Dmitri Peskov]", "Dmitri", id="extrait-sonore"),
+    pytest.param("(DUPLEX — Mathieu Girard)", None, id="the-correspondent-is-no-voice"),
+    pytest.param("(Son ministre a parlé)", None, id="no-dash"),
+])
+def test_voice_label(line: str, name: str | None) -> None:
+    start = voice_label(fold(line), 0, len(line))
+    assert (line[start:].split()[0] if start is not None else None) == name
+
+
+def test_signature_below() -> None:
+    text = "« Rien n'est réglé. »\n— Iouri Ouchakov"
+    assert text[signature_below(text, text.index("»") + 1):] == "Iouri Ouchakov"
+    assert signature_below("« Non. » — Iouri Ouchakov", 7) is None
