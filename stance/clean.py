@@ -20,7 +20,6 @@ _APOSTROPHES = {c: "'" for c in "’‘‚‛ʼ`´′"}
 _SPACES = {c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000"}
 _DASHES = {c: "-" for c in "‐‑‒–—―−"}
 
-
 # Letters that Unicode does not decompose into a base letter and an accent (« Aydın »,
 # « Łukasz », « Søren »)
 _NO_DECOMPOSITION = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
@@ -107,6 +106,8 @@ _ANSWER_LABEL = re.compile(r"(?:r|reponse)\s?:\s+")  # « R : Ce fut une réunio
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
 # « Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou » says who speaks: a claim
 _NAMED_LABEL = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2}[ \u00a0]*\([^()]{3,60}\)[ \u00a0]*:[ \u00a0]*\S")
+# « « Les Européens veulent la guerre. » — Sergueï Lavrov, ministre russe » is a signed quotation
+_SIGNED_QUOTE = re.compile(r"[«\"“][^»\"”]{3,}[»\"”][ \u00a0]*[—–][ \u00a0]*(?:[A-ZÀ-Ý]|une?\s)")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")
 _WORD = re.compile(r"\w+")
 
@@ -144,8 +145,6 @@ def _asks(folded_line: str) -> bool:
 
 
 _NON_LETTERS = re.compile(r"[\W\d_]+")
-
-
 _HEADING_WORDS = 15  # a line with no final punctuation and at most this many words is a heading
 _TITLE_WORDS = 30  # … or this many on the first line: web titles run long (« …, ce qu'il faut retenir de ce mardi »)
 
@@ -187,7 +186,7 @@ def classify_line(line: str, folded_line: str, first: bool = False) -> str:
     if words <= 20 and _is_upper_heading(line):
         return "heading"
     if not final and words <= (_TITLE_WORDS if first else _HEADING_WORDS) and not _HEADLINE_QUOTE.match(folded_line) \
-            and not _NAMED_LABEL.match(line):
+            and not _NAMED_LABEL.match(line) and not _SIGNED_QUOTE.match(line):
         return "heading"
     return "prose"
 

@@ -63,7 +63,7 @@ _ALNUM = re.compile(r"\w")
 _OMISSION_END = re.compile(r"[(\[](?:\.\.\.|…)[)\]]$")
 _CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]')
 # « « Nos conditions n'ont pas changé. » — Sergueï Lavrov, le 6 juin. »: a quotation and its signature
-_SIGNATURE = re.compile(r"[—–][ \t\u00a0]*[A-ZÀ-Ý]")
+_SIGNATURE = re.compile(r"[—–][ \t\u00a0]*(?:[A-ZÀ-Ý]|une?\s)")
 _CLOSING_QUOTE_END = re.compile(r'[»”"][\s\u00a0]*$')
 _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 

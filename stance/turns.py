@@ -32,7 +32,7 @@ def question_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_label_source(asking)), re.compile(_label_source([c for c in cues if not c.endswith("?")]))
 
 
-_SIGNATURE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-ZÀ-Ý])")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-ZÀ-Ý]|une?\s)")  # « — un haut responsable »
 _SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
 
 

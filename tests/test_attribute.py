@@ -589,6 +589,8 @@ CASES = [
           ("Elles n'aident en rien. » — Donald Trump, le 24 avril.", "trump")], "a-quotation-signed-after-a-dash"),
     case("« Les ultimatums ne nous impressionnent pas. » — Dmitri Medvedev, vice-président du Conseil de sécurité "
          "russe, le 15 juillet.", "medvedev", "a-signature-with-a-role"),
+    case("« Il reste des désaccords importants. » — un haut responsable américain, sous couvert d'anonymat",
+         "source", "a-quotation-signed-by-an-anonymous-source"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]

@@ -180,6 +180,11 @@ def test_a_paywall_label_above_the_article_is_no_cut() -> None:
                  [("Oumerov : les échanges « se poursuivront demain »", "prose")], id="headline-text-then-quote-is-prose"),
     pytest.param("Le Kremlin dément toute impasse",
                  [("Le Kremlin dément toute impasse", "heading")], id="heading-without-quote"),
+    pytest.param("• « La guerre, pas la paix. » — Sergueï Lavrov, ministre russe",
+                 [("•", "marker"), ("« La guerre, pas la paix. » — Sergueï Lavrov, ministre russe", "prose")],
+                 id="signed-quotation-is-prose"),
+    pytest.param("« Rien n'est réglé » — un haut responsable américain",
+                 [("« Rien n'est réglé » — un haut responsable américain", "prose")], id="signed-by-a-source-is-prose"),
     # hard-wrapped text (copied from a PDF or a newsletter): a line that goes on in lowercase
     pytest.param("Le porte-parole du Kremlin a jugé que les échanges techniques\navaient été utiles.",
                  [("Le porte-parole du Kremlin a jugé que les échanges techniques\navaient été utiles.", "prose")],
