@@ -20,10 +20,31 @@ def bind_appositions(text: str, folded: str, mentions: list[Mention], titles: se
 
     ``titles`` are the starts of the mentions found by a registered title.
     """
-    bound = _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, mentions, titles))
+    bound = _drop_roles_before_names(text, folded, _bind_titles_to_names(text, folded, _bind_voices(text, folded, mentions),
+                                                                          titles))
     # « Le secrétaire d'État du Saint-Siège, le cardinal Pietro Parolin »: the name took its
     # own role first; the title before the comma then stands beside both
     return _drop_roles_before_names(text, folded, bound)
+
+
+_VOICE_OF = re.compile(r"\s+(?:de\s+la|de\s+l'|du|de)\s*")
+_INDEFINITE = re.compile(r"(?:une?)\s+")
+
+
+def _bind_voices(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+    """« un haut responsable de l'OTAN », « un porte-parole du Pentagone »: the body speaks
+    (``data/institution_voices.txt``; guide §2, « un responsable de la Maison Blanche »)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind == "source" and mention.kind == "institution" and mention.speaker \
+                and _VOICE_OF.fullmatch(folded, previous.end, mention.start) \
+                and (head := _INDEFINITE.match(folded, previous.start, previous.end)) \
+                and folded[head.end():previous.end] in word_set("institution_voices"):
+            out[-1] = replace(mention, start=previous.start, text=text[previous.start:mention.end])
+            continue
+        out.append(mention)
+    return out
 
 
 _TITLE_NAME_GAP = re.compile(r"\s*,?\s*")

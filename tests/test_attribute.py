@@ -591,6 +591,12 @@ CASES = [
          "russe, le 15 juillet.", "medvedev", "a-signature-with-a-role"),
     case("« Il reste des désaccords importants. » — un haut responsable américain, sous couvert d'anonymat",
          "source", "a-quotation-signed-by-an-anonymous-source"),
+    case("Un haut responsable de l'OTAN a confirmé que l'Alliance avait transmis ses options.", "otan",
+         "a-responsable-speaks-for-the-body"),
+    case("Un porte-parole du Pentagone a indiqué que les discussions se déroulaient « bien ».", "pentagone",
+         "a-spokesman-speaks-for-the-body"),
+    case("Un haut fonctionnaire de la Commission a estimé que le texte restait flou.", "source",
+         "a-civil-servant-stays-anonymous"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
