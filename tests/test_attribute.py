@@ -597,6 +597,10 @@ CASES = [
          "a-spokesman-speaks-for-the-body"),
     case("Un haut fonctionnaire de la Commission a estimé que le texte restait flou.", "source",
          "a-civil-servant-stays-anonymous"),
+    case("Gregory Alden a été l'adjoint de Steve Witkoff. L'auteur raconte que la rencontre avait été préparée "
+         "« en neuf jours ».",
+         [("L'auteur raconte que la rencontre avait été préparée « en neuf jours ».", "alden")],
+         "the-author-is-the-person-in-focus"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
