@@ -37,7 +37,10 @@ _VOICE_OF = re.compile(r"(?<![\w'])par\s+la\s+voix\s+(?:de\s+|du\s+|d')")
 _IMPERSONAL = re.compile(r"(?:etait|a)-(?:t-)?il\s+(?:ete\s+)?(?:ajoute|precise|indique|souligne|note|explique|assure)")
 _HEADLINE_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})\s?:\s*[«\"“]")
 _LABEL_PREFIX = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{2,30}\s*[–—-]\s*)?")  # « EXTRAIT SONORE – »
-_LABEL_COLON = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?:\s")  # « (traduction) : »
+# « (traduction) : », and a live blog's « Dmitri Peskov, porte-parole du Kremlin, ce matin : … »,
+# « Sergiy Kyslytsya, premier vice-ministre …, sur Telegram : … » (no verb before the colon)
+_LABEL_COLON = re.compile(r"(?:\s*,[^,:;\n]{1,80}?){0,2}(?:\s+sur\s+[\w ]{1,30}?)?\s*(?:\([^()\n]{1,30}\)\s*)?:\s")
+_VERB_IN_LABEL = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|est|sont|etait|qui|que|qu'|selon|et)(?![\w'])")
 _COLON_QUOTE = re.compile(r":[\s.!?…]*$")  # quotes are blanked: a colon then only the quotation
 _MIN_QUOTE_WORDS = 4
 _SUBJECT_REACH = 12
@@ -132,6 +135,9 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     # « EXTRAIT SONORE – Marco Rubio (traduction) : … » too
     prefix = _LABEL_PREFIX.match(sentence.text).end()
     colon = _LABEL_COLON.match(masked, outside[0].end - offset) if outside else None
+    colon = colon if colon and not _VERB_IN_LABEL.search(colon.group()) \
+        and not any(m.kind == "person" and m.speaker != outside[0].speaker and m.start - offset < colon.end()
+                    for m in outside[1:]) else None  # « Yermak, Oumerov, Boudanov : qui négocie ? »
     if colon and outside[0].start - offset <= max(2, prefix):
         # an outlet before a colon asks the questions (« France 24 : Croyez-vous … ? »), unless it is quoted
         if outside[0].kind != "media" or _QUOTE_CHARS.match(sentence.text, colon.end()):

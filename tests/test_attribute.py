@@ -601,6 +601,12 @@ CASES = [
          "« en neuf jours ».",
          [("L'auteur raconte que la rencontre avait été préparée « en neuf jours ».", "alden")],
          "the-author-is-the-person-in-focus"),
+    case("Dmitri Peskov, porte-parole du Kremlin, ce matin : une rencontre n'est « pas à l'ordre du jour ».", "peskov",
+         "a-live-blog-label-with-role-and-time"),
+    case("Sergiy Kyslytsya, premier vice-ministre, sur Telegram : la partie russe « exige l'impossible ».", "kyslytsya",
+         "a-live-blog-label-with-the-medium"),
+    case("Yermak, Oumerov, Boudanov : qui négocie vraiment à Kiev ?", [], "a-list-of-names-is-no-label"),
+    case("Kiev, Moscou et Washington : trois capitales, trois agendas.", [], "a-coordination-is-no-label"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
