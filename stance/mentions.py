@@ -26,6 +26,7 @@ from .names import (
     named_by_role,
     role_gender,
     role_surname_pattern,
+    surnames_again,
 )
 from .records import Mention
 from .resources import word_list, word_set
@@ -286,4 +287,5 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             gender = epithets()[match.group("noun")] or role_gender(match.group("det"), match.group())
             add(match.start(), match.end(), None, "pronoun", gender, "")
     mentions.sort(key=lambda m: m.start)
-    return bind_appositions(text, folded, mentions, titles)
+    bound = bind_appositions(text, folded, mentions, titles)
+    return surnames_again(text, end, bound, registry.ids) if bound else bound

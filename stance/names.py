@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .records import Mention
 from .resources import word_list, word_set
 from .trie import trie_pattern
 
@@ -126,3 +127,26 @@ def epithet_pattern() -> re.Pattern[str]:
 def role_surname_pattern() -> re.Pattern[str]:
     nouns = person_role_nouns()
     return re.compile(rf"(?<![\w'])(?P<role>(?P<det>le|la|l')\s*(?P<noun>{nouns}))\s+(?P<last>[a-z][\w'-]*[a-z])(?![\w'-])")
+
+
+_LAST_NAME = re.compile(r"([A-ZÀ-Ý][\w'’-]*[\w])\s*$")
+
+
+def surnames_again(text: str, end: int, mentions: list[Mention], registered: frozenset[str]) -> list[Mention]:
+    """« Halyna Petrenko, 71 ans, … » then « Petrenko dit … »: a person the registry does not
+    know (``registered`` ids), named again by surname alone before ``end``, is the same person."""
+    people: dict[str, Mention] = {}
+    for mention in mentions:
+        last = _LAST_NAME.search(mention.text) if mention.kind == "person" and mention.speaker not in registered \
+            and mention.speaker and " " in mention.text.strip() else None
+        if last and last.group(1) not in people:
+            people[last.group(1)] = mention
+    if not people:
+        return mentions
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, sorted(people, key=len, reverse=True)))})(?![\w'’-])")
+    taken = [(m.start, m.end) for m in mentions]
+    found = [Mention(match.start(), match.end(), match.group(), first.speaker, "person", first.gender, first.side)
+             for match in pattern.finditer(text, mentions[0].start, end)
+             if (first := people[match.group()]).end <= match.start()
+             and not any(a < match.end() and match.start() < b for a, b in taken)]
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions

@@ -98,6 +98,11 @@ class Registry:
             rf"(?P<name>{trie_pattern(names, gap)}))(?![\w])"
         )
 
+    @property
+    def ids(self) -> frozenset[str]:
+        """The registered speaker ids."""
+        return frozenset(self.speakers)
+
     def get(self, sid: str) -> Speaker | None:
         """The entry for ``sid``, if registered."""
         return self.speakers.get(sid)

@@ -607,6 +607,8 @@ CASES = [
          "a-live-blog-label-with-the-medium"),
     case("Yermak, Oumerov, Boudanov : qui négocie vraiment à Kiev ?", [], "a-list-of-names-is-no-label"),
     case("Kiev, Moscou et Washington : trois capitales, trois agendas.", [], "a-coordination-is-no-label"),
+    case("Halyna Petrenko, 71 ans, nourrit les pigeons. Petrenko dit attendre « qu'ils ramènent nos garçons ».",
+         [("Petrenko dit attendre « qu'ils ramènent nos garçons ».", "petrenko")], "a-surname-alone-after-the-full-name"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]

@@ -5,7 +5,8 @@ import pytest
 
 from stance.clean import fold
 from stance.mentions import find_mentions
-from stance.names import caps_speaker_labels, gender_of_name, headline_speaker, role_gender
+from stance.names import caps_speaker_labels, gender_of_name, headline_speaker, role_gender, surnames_again
+from stance.records import Mention
 from stance.speakers import load_registry
 
 
@@ -68,3 +69,12 @@ def test_gender_of_a_name(honorific: str | None, first: str, gender: str) -> Non
 ])
 def test_gender_of_a_role(det: str, words: str, gender: str) -> None:
     assert role_gender(det, words) == gender
+
+
+def test_a_surname_alone_names_the_person_named_in_full_before() -> None:
+    text = "Pour Hnatiouk, rien ne bouge. Taras Hnatiouk, chauffeur, attend. Hnatiouk et Zelensky ont parlé."
+    people = [Mention(30, 44, "Taras Hnatiouk", "hnatiouk", "person", "m"),
+              Mention(77, 85, "Zelensky", "zelensky", "person", "m")]
+    found = surnames_again(text, len(text), people, frozenset({"zelensky"}))
+    assert [(m.text, m.start, m.speaker) for m in found] == [
+        ("Taras Hnatiouk", 30, "hnatiouk"), ("Hnatiouk", 65, "hnatiouk"), ("Zelensky", 77, "zelensky")]
