@@ -96,6 +96,7 @@ def _name_opens_clause(folded: str, role: Mention, name: Mention) -> bool:
 
 _OWN_PREPOSITION = re.compile(r"(?:du|des|au|aux|de)\s")  # a title found with its article: « du président ukrainien »
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*")
+_ROLE_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d')[^,;:()]*")  # « le chef de la faction Russie unie »
 _COMPLEMENT_BEFORE = re.compile(r"\s*(?<![\w'])(?:aupres\s+(?:de|du|des)|de|du|des|d'|a|au|aux|en)\s*(?:la\s+|l'|le\s+|les\s+)?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*(?:[\w'()-]+[\s,]+){0,5}?")
 # a longer complement is an apposition only when a comma closes it (« le porte-parole du
@@ -121,7 +122,8 @@ def _drop_roles_before_names(text: str, folded: str, mentions: list[Mention]) ->
         while mention.kind == "role" and j < len(mentions) \
                 and (_COMPLEMENT_BEFORE.search(folded, mentions[j - 1].end, mentions[j].start)
                      or _OWN_PREPOSITION.match(folded, mentions[j].start)
-                     or j > i + 1 and _BRACKET_BEFORE.fullmatch(folded, mentions[j - 1].end, mentions[j].start)):
+                     or j > i + 1 and _BRACKET_BEFORE.fullmatch(folded, mentions[j - 1].end, mentions[j].start)
+                     or mentions[j].kind != "person" and _ROLE_COMPLEMENT.fullmatch(folded, mention.end, mentions[j].start)):
             # « l'ambassadeur ukrainien auprès de l'ONU, Taras Levtchenko », « le porte-parole du
             # président ukrainien », « l'ancien ambassadeur de France à Moscou Jean-Marc Lefranc »:
             # what follows « de » or « à » is the role's complement, never its holder, and so is

@@ -609,6 +609,8 @@ CASES = [
     case("Kiev, Moscou et Washington : trois capitales, trois agendas.", [], "a-coordination-is-no-label"),
     case("Halyna Petrenko, 71 ans, nourrit les pigeons. Petrenko dit attendre « qu'ils ramènent nos garçons ».",
          [("Petrenko dit attendre « qu'ils ramènent nos garçons ».", "petrenko")], "a-surname-alone-after-the-full-name"),
+    case("Le chef de la faction Russie unie, Vladimir Vassiliev, a rappelé que tout accord devrait être ratifié.",
+         "vassiliev", "a-body-inside-the-roles-complement"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
