@@ -40,6 +40,7 @@ _LABEL_PREFIX = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{2,30}\s*[–—-]\s*)?") 
 # « (traduction) : », and a live blog's « Dmitri Peskov, porte-parole du Kremlin, ce matin : … »,
 # « Sergiy Kyslytsya, premier vice-ministre …, sur Telegram : … » (no verb before the colon)
 _LABEL_COLON = re.compile(r"(?:\s*,[^,:;\n]{1,80}?){0,2}(?:\s+sur\s+[\w ]{1,30}?)?\s*(?:\([^()\n]{1,30}\)\s*)?:\s")
+_SELON_NAME = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s*,")
 _VERB_IN_LABEL = re.compile(r"(?<![\w'])(?:a|ont|avait|avaient|est|sont|etait|qui|que|qu'|selon|et)(?![\w'])")
 _COLON_QUOTE = re.compile(r":[\s.!?…]*$")  # quotes are blanked: a colon then only the quotation
 _MIN_QUOTE_WORDS = 4
@@ -122,6 +123,9 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
     selon = _selon_pattern().match(masked, lead.end() if lead else 0)
     if selon:
         hit = _selon_source(masked, selon.end(), mentions, offset)
+        named = _SELON_NAME.match(sentence.text, selon.end()) if hit is None else None
+        if named:  # « Selon Rybar, … »: a name nobody registered (a channel, an outlet), then a comma
+            hit = Mention(offset + named.start(1), offset + named.end(1), named.group(1), ascii_id(named.group(1)), "media")
         # « Selon l'agence RIA Novosti, Iouri Ouchakov a confirmé … »: the outlet relays, the
         # person named as the subject of the reporting verb speaks
         relayed = _relayed_speaker(text, masked, mentions, outside, offset, hit.end - offset) \
@@ -130,7 +134,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
             verb, (mention, method, group) = relayed
             return build(mention, verb.group().strip(), method, group), mentions
         if hit:
-            return build(hit, selon.group("cue"), "selon", coordinated(text, mentions, hit)), mentions
+            return build(hit, selon.group("cue"), "selon", [hit] if named else coordinated(text, mentions, hit)), mentions
     # Headline « Rubio : « … » », also for a name the registry does not know; a transcript's
     # « EXTRAIT SONORE – Marco Rubio (traduction) : … » too
     prefix = _LABEL_PREFIX.match(sentence.text).end()

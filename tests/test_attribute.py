@@ -611,6 +611,10 @@ CASES = [
          [("Petrenko dit attendre « qu'ils ramènent nos garçons ».", "petrenko")], "a-surname-alone-after-the-full-name"),
     case("Le chef de la faction Russie unie, Vladimir Vassiliev, a rappelé que tout accord devrait être ratifié.",
          "vassiliev", "a-body-inside-the-roles-complement"),
+    case("Selon Rybar, la délégation russe aurait accepté de discuter d'un gel des combats.", "rybar",
+         "selon-an-unregistered-name"),
+    case("D'après Verstka, Sergueï Choïgou aurait plaidé pour la poursuite de l'offensive.", "verstka",
+         "an-unregistered-outlet-keeps-its-hearsay"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
