@@ -50,7 +50,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     sides = trie_pattern(SIDE_ADJECTIVES)
     source = re.compile(
         r"(?<![\w])(?P<det>(?:l')?une?\s+de\s+(?:ces|ses|leurs)|(?:l')?une?\s+des|une?\s+autre|une|un|des|de|d'|du|au|la|le|les|l'|"
-        r"cette|ce|ces|la meme|le meme|meme|plusieurs|certains|certaines|"
+        r"cette|cet|ce|ces|notre|nos|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)(?:(?<=')\s*|\s+)"
         r"(?:(?:meme|ancien|ancienne|ex)[\s-]+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
@@ -181,7 +181,7 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         same = "meme" in folded[match.start():match.start("noun")]
         if match.group("side2"):
             add(match.start(), match.end(), "*", "group", "", "")
-        elif det not in ("le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "leur") or same or "source" in noun \
+        elif det not in ("le", "la", "l'", "du", "au", "ce", "cet", "cette", "son", "sa", "leur") or same or "source" in noun \
                 or "proche" in noun or noun.startswith("entourage") and det in ("son", "sa", "leur"):
             # « la même source », « le même diplomate »: the anonymous source again; « selon son
             # entourage » (« l'entourage de X » is left to X: annotators differ)

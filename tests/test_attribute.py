@@ -615,6 +615,12 @@ CASES = [
          "selon-an-unregistered-name"),
     case("D'après Verstka, Sergueï Choïgou aurait plaidé pour la poursuite de l'offensive.", "verstka",
          "an-unregistered-outlet-keeps-its-hearsay"),
+    case("« Il n'y a aucune chance que les Ukrainiens signent », ajoute notre source.", "source", "notre-source"),
+    case("Un ancien conseiller de la Maison-Blanche juge le plan bancal. Pour cet ancien conseiller, le risque est de "
+         "voir les Européens « claquer la porte ».",
+         [("Un ancien conseiller de la Maison-Blanche juge le plan bancal.", "source"),
+          ("Pour cet ancien conseiller, le risque est de voir les Européens « claquer la porte ».", "source")],
+         "cet-ancien-conseiller-is-the-source-again"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
