@@ -38,7 +38,9 @@ def _eligible(masked: str, mention: Mention, offset: int) -> bool:
         # not in a list (« entre Washington, Moscou et Kiev »)
         before = before[before.rfind(",") + 1:]
     words = WORDS_AND_ELISIONS.findall(before)
-    for size in (3, 2, 1):
+    # (a mention with its own article is no outlet's name: « a confié au journal un haut fonctionnaire »)
+    own_article = masked[mention.start - offset:mention.end - offset].split(" ", 1)[0] in _DETERMINERS
+    for size in (3, 2, 1) if not own_article else ():
         if len(words) > size and " ".join(words[-size:]) in _media_nouns():
             words = words[:-size]
             break

@@ -52,7 +52,7 @@ def _generic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
         r"(?<![\w])(?P<det>(?:l')?une?\s+de\s+(?:ces|ses|leurs)|(?:l')?une?\s+des|une?\s+autre|une|un|des|de|d'|du|au|la|le|les|l'|"
         r"cette|cet|ce|ces|notre|nos|la meme|le meme|meme|plusieurs|certains|certaines|"
         r"de nombreux|de nombreuses|nombre de|deux|trois|quelques|son|sa|leur)(?:(?<=')\s*|\s+)"
-        r"(?:(?:meme|ancien|ancienne|ex)[\s-]+)?"
+        r"(?:(?:meme|ancien|ancienne|ex|autres)[\s-]+)?"
         rf"(?P<noun>{nouns})(?![\w])(?:\s+(?P<side>{sides})(?:\s+et\s+(?P<side2>{sides}))?)?"
     )
     groups = re.compile(r"(?<![\w])(?:" + trie_pattern(word_list("group_phrases")) + r")(?![\w])")

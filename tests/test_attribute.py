@@ -621,6 +621,12 @@ CASES = [
          [("Un ancien conseiller de la Maison-Blanche juge le plan bancal.", "source"),
           ("Pour cet ancien conseiller, le risque est de voir les Européens « claquer la porte ».", "source")],
          "cet-ancien-conseiller-is-the-source-again"),
+    case("« Rien n'est réglé », a confié au journal un haut fonctionnaire.", "source",
+         "an-addressee-outlet-then-the-source"),
+    case("Deux autres sources proches du Kremlin, citées par Meduza, affirment que les deux camps se sont entendus.",
+         "source", "deux-autres-sources"),
+    case("Un homme d'affaires proche de Dmitriev affirme que le volet économique est « quasiment bouclé ».", "source",
+         "an-unnamed-businessman"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
