@@ -164,6 +164,8 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # with its pronoun: « s'est demandé », « se demandait », or a listed form « se sont dites »
     reflexive = bool(verb.group("refl")) or (verb.group("aux") or form).startswith(("s'", "se "))
     entry = entry_of(form, reflexive)
+    if entry.lemma.startswith(("se ", "s'")) and not reflexive and not verb.group("inv"):
+        return None  # « consulte sa montre » is no « se montrer »; « inquiète » no « s'inquiéter »
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):

@@ -84,8 +84,9 @@ def _lexicon(reflexive_only: bool) -> dict[str, VerbEntry]:
             words = _generate_forms(reflexive.group(1) if reflexive else lemma)
         else:
             words = [lemma]
-        for word in words:
-            forms.setdefault(word, entry)
+        for word in words:  # a plain verb outranks a reflexive one sharing the form (« opposer »)
+            if word not in forms or not reflexive and forms[word].lemma.startswith(("se ", "s'")):
+                forms[word] = entry
     return forms
 
 

@@ -627,6 +627,11 @@ CASES = [
          "source", "deux-autres-sources"),
     case("Un homme d'affaires proche de Dmitriev affirme que le volet économique est « quasiment bouclé ».", "source",
          "an-unnamed-businessman"),
+    case("Les portraits sont vifs : Steve Witkoff en homme pressé qui consulte sa montre pendant les traductions.", [],
+         "a-noun-sharing-a-reflexive-verbs-form"),
+    case("Dan Jørgensen a opposé une fin de non-recevoir à la demande hongroise.", "jorgensen",
+         "opposer-a-refusal"),
+    case("Kiev s'oppose à tout gel du conflit.", "ukraine", "s-opposer"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
