@@ -127,6 +127,9 @@ _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>l'une? d'(?:entre )?(?:eux|elles)|une?
                       r"|celle-ci|ce dernier|cette derniere|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
 
 
+_AGED_NAME = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w’'-]*[\w]),[ \u00a0]+\d{1,3}[ \u00a0]+ans(?![\w])")
+
+
 def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
     """Every possible speaker mention in ``text[start:end]``, in order, non-overlapping."""
     mentions: list[Mention] = []
@@ -259,6 +262,10 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), ascii_id(text[last:match.end()]), "person",
                     "f" if match.group("det") in ("la", "une") else "m", "")
+    for match in _AGED_NAME.finditer(text, start, end):  # « Halyna, 71 ans, … »: a person by given name
+        given = match.group(1)
+        if fold(given) in first_names and free(*match.span(1)):
+            add(*match.span(1), ascii_id(given), "person", gender_of_name(None, fold(given)), "")
     titles_only = word_set("title_acronyms")
     for match in _ACRONYM.finditer(text, start, end):
         a, b = match.span("name")

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .records import Mention
 from .resources import word_list, word_set
+from .speakers import ascii_id
 from .trie import trie_pattern
 
 DETERMINERS = {"la": "f", "une": "f", "le": "m", "un": "m", "du": "m", "au": "m", "cette": "f", "ce": "m"}
@@ -137,8 +138,9 @@ def surnames_again(text: str, end: int, mentions: list[Mention], registered: fro
     know (``registered`` ids), named again by surname alone before ``end``, is the same person."""
     people: dict[str, Mention] = {}
     for mention in mentions:
+        # (a full name, or a person named by given name alone: « Andriï, 34 ans »)
         last = _LAST_NAME.search(mention.text) if mention.kind == "person" and mention.speaker not in registered \
-            and mention.speaker and " " in mention.text.strip() else None
+            and mention.speaker and (" " in mention.text.strip() or ascii_id(mention.text) == mention.speaker) else None
         if last and last.group(1) not in people:
             people[last.group(1)] = mention
     if not people:

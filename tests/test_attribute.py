@@ -632,6 +632,14 @@ CASES = [
     case("Dan Jørgensen a opposé une fin de non-recevoir à la demande hongroise.", "jorgensen",
          "opposer-a-refusal"),
     case("Kiev s'oppose à tout gel du conflit.", "ukraine", "s-opposer"),
+    case("« Je n'y crois plus », lâche Halyna, 71 ans, assise sur son lit. Elle dit vouloir rentrer « quand les Russes "
+         "seront loin ».",
+         [("« Je n'y crois plus », lâche Halyna, 71 ans, assise sur son lit.", "halyna"),
+          ("Elle dit vouloir rentrer « quand les Russes seront loin ».", "halyna")], "a-given-name-with-an-age"),
+    case("Andriï, 34 ans, chauffeur bénévole, estime que « les choses bougent ». Volodymyr Zelensky a parlé hier. "
+         "Andriï, lui, veut croire que les discussions aboutiront.",
+         [("Andriï, 34 ans, chauffeur bénévole, estime que « les choses bougent ».", "andrii"),
+          ("Andriï, lui, veut croire que les discussions aboutiront.", "andrii")], "a-given-name-again"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
