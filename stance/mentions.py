@@ -255,7 +255,8 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         last = match.start("last")
         if text[last].isupper() and not text[last + 1:match.end()].isupper() and free(last, match.end()) \
                 and not _NEXT_CAPITAL.match(text, match.end()) \
-                and (match.group("last") not in first_names or match.group("noun") in word_set("military_ranks")):
+                and (match.group("last") not in first_names or match.group("noun") in word_set("military_ranks")) \
+                and match.group("last") not in word_set("party_names"):  # « le député MoDem du Finistère X »
             role = next((m for m in mentions if m.start == match.start() and m.end == match.end("role")), None)
             if role is not None:
                 drop(role)

@@ -640,6 +640,8 @@ CASES = [
          "Andriï, lui, veut croire que les discussions aboutiront.",
          [("Andriï, 34 ans, chauffeur bénévole, estime que « les choses bougent ».", "andrii"),
           ("Andriï, lui, veut croire que les discussions aboutiront.", "andrii")], "a-given-name-again"),
+    case("Pour le député MoDem du Finistère Julien Ferracci, les discussions « avancent dans le bon sens ».", "ferracci",
+         "a-party-between-the-role-and-the-name"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
