@@ -238,8 +238,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         # européen pour l'action extérieure (SEAE) »: the body spelt out, names inside it included
         det = match.group("det").strip().lower()
         a = match.start() if det[:1] == "l" else match.start("body")
-        if match.group("name") in word_set("title_acronyms") or not free(a, match.start("body")):
-            continue
+        if match.group("name") in word_set("title_acronyms") or fold(match.group("name")) in word_set("party_names") \
+                or not free(a, match.start("body")):
+            continue  # « l'Allemand Friedrich Hallenberg (PPE) » is a member of the party, not the party
         for inner in [m for m in mentions if match.start("body") <= m.start and m.end <= match.end()]:
             drop(inner)
         if free(a, match.end()):

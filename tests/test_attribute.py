@@ -642,6 +642,12 @@ CASES = [
           ("Andriï, lui, veut croire que les discussions aboutiront.", "andrii")], "a-given-name-again"),
     case("Pour le député MoDem du Finistère Julien Ferracci, les discussions « avancent dans le bon sens ».", "ferracci",
          "a-party-between-the-role-and-the-name"),
+    case("L'Allemand Friedrich Hallenberg (PPE) a salué « l'implication retrouvée » des Européens. Il a toutefois exigé "
+         "une force de réassurance.",
+         [("L'Allemand Friedrich Hallenberg (PPE) a salué « l'implication retrouvée » des Européens.", "hallenberg"),
+          ("Il a toutefois exigé une force de réassurance.", "hallenberg")], "a-name-with-its-group-in-brackets"),
+    case("La Grecque Irini Mavridou (La Gauche) a salué l'ouverture d'un canal direct.", "mavridou",
+         "a-european-parliament-group-makes-a-person"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
