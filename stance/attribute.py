@@ -129,7 +129,7 @@ def attribute_sentence(text: str, folded: str, sentence: Sentence, masked: str, 
         # « Selon l'agence RIA Novosti, Iouri Ouchakov a confirmé … »: the outlet relays, the
         # person named as the subject of the reporting verb speaks
         relayed = _relayed_speaker(text, masked, mentions, outside, offset, hit.end - offset) \
-            if hit and hit.kind == "media" else None
+            if hit and (hit.kind == "media" or selon.group("cue") == "pour" and hit.kind == "institution") else None
         if relayed is not None:
             verb, (mention, method, group) = relayed
             return build(mention, verb.group().strip(), method, group), mentions

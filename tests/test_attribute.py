@@ -648,6 +648,9 @@ CASES = [
           ("Il a toutefois exigé une force de réassurance.", "hallenberg")], "a-name-with-its-group-in-brackets"),
     case("La Grecque Irini Mavridou (La Gauche) a salué l'ouverture d'un canal direct.", "mavridou",
          "a-european-parliament-group-makes-a-person"),
+    case("Pour la France, Jérôme Bonnafont a estimé qu'« aucune paix durable ne peut se bâtir sur l'impunité ».",
+         "bonnafont", "pour-a-country-then-its-speaker"),
+    case("Pour le Kremlin, la proposition est « prématurée ».", "kremlin", "pour-a-body-alone"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
