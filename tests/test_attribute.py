@@ -651,6 +651,8 @@ CASES = [
     case("Pour la France, Jérôme Bonnafont a estimé qu'« aucune paix durable ne peut se bâtir sur l'impunité ».",
          "bonnafont", "pour-a-country-then-its-speaker"),
     case("Pour le Kremlin, la proposition est « prématurée ».", "kremlin", "pour-a-body-alone"),
+    case("Dans un rapport de 64 pages publié mardi, Amnesty International estime que cette clause « effacerait » des "
+         "milliers de crimes.", "amnesty", "a-humanitarian-ngo"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
