@@ -17,7 +17,9 @@ from .authorship import document_anaphor, selon_document
 from .clean import fold
 from .names import (
     DETERMINERS,
+    aged_given_names,
     appositive_role_pattern,
+    body_anaphor_pattern,
     caps_speaker_labels,
     epithet_pattern,
     epithets,
@@ -111,8 +113,7 @@ _APPOSITION_NEXT = re.compile(r"\s*,")
 _MEDIA_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Ý][\w'’&-]*(?:\s+[A-ZÀ-Ý][\w'’&-]*){0,3})")
 _OTHER_BODY = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"\w[\s,]+$")
-# An unregistered body named by its acronym after an article (« Le DFAE a précisé »,
-# « selon la CEDH »); registered acronyms (UE, OTAN, AIEA…) are found first by the registry.
+# An unregistered body's acronym after an article (« Le DFAE a précisé »); registered ones are found first
 _ACRONYM = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Dd]u\s+|[Aa]u\s+)"
                       r"(?P<name>[A-Z]{2,6})(?![\w'’-])")
 # « le Département fédéral des affaires étrangères (DFAE) », « le Comité international de la
@@ -125,9 +126,6 @@ _SPELT_BODY = re.compile(r"(?<![\w'’])(?P<det>[Ll]['’]\s*|[Ll]e\s+|[Ll]a\s+|
 ONE_OF = ("l'un", "un autre", "une autre")
 _PRONOUN = re.compile(r"(?<![\w'\-])(?P<p>l'une? d'(?:entre )?(?:eux|elles)|une? autre|il|elle|ils|elles|lui|eux|celui-ci"
                       r"|celle-ci|ce dernier|cette derniere|ses (?:propres )?(?:termes|mots))(?![\w'])")  # « selon ses termes »
-
-
-_AGED_NAME = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w’'-]*[\w]),[ \u00a0]+\d{1,3}[ \u00a0]+ans(?![\w])")
 
 
 def find_mentions(text: str, folded: str, start: int, end: int, registry: Registry) -> list[Mention]:
@@ -264,10 +262,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), ascii_id(text[last:match.end()]), "person",
                     "f" if match.group("det") in ("la", "une") else "m", "")
-    for match in _AGED_NAME.finditer(text, start, end):  # « Halyna, 71 ans, … »: a person by given name
-        given = match.group(1)
-        if fold(given) in first_names and free(*match.span(1)):
-            add(*match.span(1), ascii_id(given), "person", gender_of_name(None, fold(given)), "")
+    for a, b, sid, gender in aged_given_names(text, start, end):  # « Halyna, 71 ans, … »
+        if free(a, b):
+            add(a, b, sid, "person", gender, "")
     titles_only = word_set("title_acronyms")
     for match in _ACRONYM.finditer(text, start, end):
         a, b = match.span("name")
@@ -295,6 +292,9 @@ def find_mentions(text: str, folded: str, start: int, end: int, registry: Regist
         if free(*match.span()):  # « le quinquagénaire »: « le » or « la » gives the gender
             gender = epithets()[match.group("noun")] or role_gender(match.group("det"), match.group())
             add(match.start(), match.end(), None, "pronoun", gender, "")
+    for match in body_anaphor_pattern().finditer(folded, start, end):  # « L'organisation dit … »
+        if free(*match.span()) and not text[match.end():match.end() + 2].strip()[:1].isupper():
+            add(match.start(), match.end(), None, "body", "", "")
     mentions.sort(key=lambda m: m.start)
     bound = bind_appositions(text, folded, mentions, titles)
     return surnames_again(text, end, bound, registry.ids) if bound else bound

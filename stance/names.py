@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .clean import fold
 from .records import Mention
 from .resources import word_list, word_set
 from .speakers import ascii_id
@@ -152,3 +153,25 @@ def surnames_again(text: str, end: int, mentions: list[Mention], registered: fro
              if (first := people[match.group()]).end <= match.start()
              and not any(a < match.end() and match.start() < b for a, b in taken)]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+_AGED_NAME = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w’'-]*[\w]),[ \u00a0]+\d{1,3}[ \u00a0]+ans(?![\w])")
+
+
+def aged_given_names(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """« Halyna, 71 ans, … »: people named by a listed given name and their age (start,
+    end, id, gender)."""
+    found = []
+    for match in _AGED_NAME.finditer(text, start, end):
+        given = fold(match.group(1))
+        if given in word_set("first_names"):
+            found.append((*match.span(1), ascii_id(match.group(1)), gender_of_name(None, given)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def body_anaphor_pattern() -> re.Pattern[str]:
+    """« L'organisation », « le collectif » with no name nor complement after them
+    (``data/body_anaphors.txt``), matched on folded text."""
+    return re.compile(rf"(?<![\w'])(?:l'|le\s+|la\s+)(?:{trie_pattern(word_list('body_anaphors'))})(?![\w'-])"
+                      r"(?!\s*(?:de|du|des|d')(?![\w])|\s+[\w-]+\s*\()")

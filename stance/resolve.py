@@ -121,6 +121,11 @@ class Resolver:
         if mention.kind == "document":  # « Le texte ajoute que … »
             return (self.last_document, None) if self.last_document \
                 else (None, f"no document with a known author before « {mention.text} »")
+        if mention.kind == "body":  # « Le collectif Tchekaïemo … » … « Le collectif dénonce … »
+            noun = _title_nouns(mention)
+            body = next((e.speaker for e in reversed(self.entities) if e.kind == "institution" and _names_role(e.text, noun)),
+                        None)
+            return (body, None) if body else (None, f"no body named « {noun} » before")
         if mention.kind == "media":  # « le site américain », « le quotidien »: the last outlet cited
             outlet = self.last_outlet or next((e.speaker for e in reversed(self.entities) if e.kind == "media"), None)
             return (outlet, None) if outlet else (None, f"no media cited before « {mention.text} »")

@@ -653,6 +653,14 @@ CASES = [
     case("Pour le Kremlin, la proposition est « prématurée ».", "kremlin", "pour-a-body-alone"),
     case("Dans un rapport de 64 pages publié mardi, Amnesty International estime que cette clause « effacerait » des "
          "milliers de crimes.", "amnesty", "a-humanitarian-ngo"),
+    case("Le collectif Tchekaïemo réclame des listes. Le collectif dénonce l'« absence totale de transparence ».",
+         [("Le collectif Tchekaïemo réclame des listes.", "tchekaiemo"),
+          ("Le collectif dénonce l'« absence totale de transparence ».", "tchekaiemo")], "le-collectif-points-back"),
+    case("Amnesty International juge la clause grave. L'organisation dit avoir recueilli 214 témoignages.",
+         [("Amnesty International juge la clause grave.", "amnesty"),
+          ("L'organisation dit avoir recueilli 214 témoignages.", None)], "l-organisation-names-no-body-called-so"),
+    case("L'organisation du sommet a été confiée à la Turquie, a indiqué Peskov.", "peskov",
+         "l-organisation-with-a-complement-is-no-body"),
     case("D'après une copie obtenue par Reuters, la Crimée serait reconnue « de facto » comme russe.", "reuters",
          "selon-a-copy-obtained-by"),
 ]
