@@ -20,8 +20,7 @@ _APOSTROPHES = {c: "'" for c in "’‘‚‛ʼ`´′"}
 _SPACES = {c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000"}
 _DASHES = {c: "-" for c in "‐‑‒–—―−"}
 
-# Letters that Unicode does not decompose into a base letter and an accent (« Aydın »,
-# « Łukasz », « Søren »)
+# Letters Unicode does not decompose into a base letter and an accent (« Aydın », « Łukasz »)
 _NO_DECOMPOSITION = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
 
 
@@ -43,8 +42,7 @@ def _fold_char(char: str) -> str:
 
 @lru_cache(maxsize=1)
 def _fold_table() -> str:
-    # Covers Latin, Greek and Cyrillic and the punctuation block; other characters map to
-    # themselves, which keeps the view the same length as the original.
+    # Latin, Greek, Cyrillic and punctuation; other characters map to themselves
     table = {}
     for code in list(range(0x80, 0x530)) + list(range(0x1E00, 0x2100)) + [0x3000, 0xFF02]:
         char = chr(code)
@@ -55,16 +53,14 @@ def _fold_table() -> str:
         table[code] = chr(code + 32)
     for mapping in (_QUOTES, _APOSTROPHES, _SPACES, _DASHES):
         table.update({ord(c): v for c, v in mapping.items()})
-    # fold to a fixed point, so that fold(fold(t)) == fold(t)
-    for code, value in list(table.items()):
+    for code, value in list(table.items()):  # to a fixed point: fold(fold(t)) == fold(t)
         seen = {chr(code)}
         while len(value) == 1 and ord(value) in table and value not in seen:
             seen.add(value)
             value = table[ord(value)]
         table[code] = value
-    # As a string indexed by code point (characters past its end raise IndexError, a
-    # LookupError, so `str.translate` keeps them): twice as fast as the dict.
-    # Only one-character values, so that the view keeps the length of the text.
+    # A string indexed by code point is twice as fast as the dict (code points past its end
+    # raise IndexError, which `str.translate` reads as "keep"); one character per value.
     values = (table.get(code, chr(code)) for code in range(max(table) + 1))
     return "".join(v if len(v) == 1 else chr(code) for code, v in enumerate(values))
 
@@ -106,10 +102,13 @@ _ANSWER_LABEL = re.compile(r"(?:r|reponse)\s?:\s+")  # « R : Ce fut une réunio
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
 # « Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou » says who speaks: a claim
 _NAMED_LABEL = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2}[ \u00a0]*\([^()]{3,60}\)[ \u00a0]*:[ \u00a0]*\S")
-# « « Les Européens veulent la guerre. » — Sergueï Lavrov, ministre russe » is a signed quotation
-_SIGNED_QUOTE = re.compile(r"[«\"“][^»\"”]{3,}[»\"”][ \u00a0]*[—–][ \u00a0]*(?:[A-ZÀ-Ý]|une?\s)")
+_SIGNED_QUOTE = re.compile(r"[«\"“][^»\"”]{3,}[»\"”][ \u00a0]*[—–][ \u00a0]*(?:[A-ZÀ-Ý]|une?\s)")  # « « … » — X, ministre »
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")
 _WORD = re.compile(r"\w+")
+
+
+def _ends_sentence(folded_line: str) -> bool:  # the tail only: from the start, every stop is a try
+    return _FINAL_PUNCT.search(folded_line, max(0, len(folded_line) - 200)) is not None
 
 
 @cache
@@ -175,7 +174,7 @@ def classify_line(line: str, folded_line: str, first: bool = False) -> str:
     if _asks(folded_line):
         return "question"
     words = _count_words(folded_line)
-    final = bool(_FINAL_PUNCT.search(folded_line))
+    final = _ends_sentence(folded_line)
     if folded_line.startswith("(") and folded_line.rstrip(". ").endswith(")"):
         if _cue_match(folded_line, "byline_cues") or words <= 25:
             return "byline"
@@ -263,9 +262,11 @@ def zone_text(text: str, folded: str | None = None) -> list[Zone]:
         if trail <= lead:
             continue
         start, end = raw_start + lead, raw_start + trail
-        folded_line = _LINE_BREAKS.sub(" ", folded[start:end])
+        folded_line = folded[start:end]
+        if "\n" in folded_line or "\r" in folded_line:
+            folded_line = _LINE_BREAKS.sub(" ", folded_line)
         # a teaser is a title: a blank line or a sentence (final punctuation) ends the block
-        teasers = teasers and not _BLANK_LINE.search(text, previous_end, start) and not _FINAL_PUNCT.search(folded_line)
+        teasers = teasers and not _BLANK_LINE.search(text, previous_end, start) and not _ends_sentence(folded_line)
         previous_end = end
         if teasers or folded_line.strip(" :.") in word_set("teaser_headings"):
             teasers = True

@@ -186,13 +186,14 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         # the end patterns are anchored at the end of the previous span: look at its tail only
-        tail = (max(merged[-1][0], merged[-1][1] - 16), merged[-1][1]) if merged else (0, 0)
-        if merged and (_ENDS_QUESTION.search(text, *tail)
+        # (a character test first: most tails end with a plain full stop)
+        tail = text[max(merged[-1][0], merged[-1][1] - 16):merged[-1][1]] if merged else ""
+        if merged and (("?" in tail or "!" in tail or "…" in tail) and _ENDS_QUESTION.search(tail)
                        and _CONTINUATION.match(text, a)
-                       or _GLUED_INITIALS.search(text, *tail)
+                       or "." in tail and _GLUED_INITIALS.search(tail)
                        and not _starts_sentence(text, a)
-                       or _OMISSION_END.search(text, *tail)
-                       or _SIGNATURE.match(text, a) and _CLOSING_QUOTE_END.search(text, *tail)
+                       or (")" in tail or "]" in tail) and _OMISSION_END.search(tail)
+                       or _SIGNATURE.match(text, a) and _CLOSING_QUOTE_END.search(tail)
                        or not _ALNUM.search(text, a, b)):
             merged[-1] = (merged[-1][0], b)
         else:
