@@ -28,7 +28,7 @@ def bind_appositions(text: str, folded: str, mentions: list[Mention], titles: se
 
 
 _VOICE_OF = re.compile(r"\s+(?:de\s+la|de\s+l'|du|de)\s*")
-_INDEFINITE = re.compile(r"(?:une?)\s+")
+_INDEFINITE = re.compile(r"une?\s+")
 
 
 def _bind_voices(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:

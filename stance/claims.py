@@ -30,7 +30,8 @@ _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?((?:[\w'-]+\s+){0,3}[
 _PASSIVE_AGENT_BEFORE = re.compile(r"(?<![\w'])(?:est|etait|sera|a\s+ete|avait\s+ete)\s+\w+(?:e|es|i|is|u|us|t|ts)\s+par\s+$")
 _DIALOGUE_QUESTIONS = 2  # labelled questions that make a document a transcript
 _WHOLE_TURN = frozenset(("interview", "answer"))  # an answer's sentence is the guest's, colon or not
-# « Nous ne signerons rien. » then, on the next line, « — Volodymyr Zelensky, lundi à Kiev »
+
+
 def _named_at(position: int | None, mentions: list[Mention], starts: list[int], method: str) -> Attribution | None:
     """The source whose name starts at ``position`` (a quotation's signature, a sound bite's label)."""
     if position is None:
@@ -186,10 +187,11 @@ def iter_claims(text: str, *, doc: str | None = None, registry: Registry | None 
             # the guest speaks, unless the answer reports someone it names (« Iouri Ouchakov a
             # expliqué qu'il faudrait … »)
             attribution = Attribution(interview.guest, (interview.guest,), interview.guest_mention, "—", "interview")
-        if attribution is None and fully_quoted:
-            # « (SON — Steve Witkoff) » then « « … » », or « « … » » then « — Iouri Ouchakov »
-            attribution = voice or None if inside else _named_at(signature_below(text, sentence.end), doc_mentions,
-                                                                  starts, "signature") or voice
+        if attribution is None and fully_quoted and inside:  # « (SON — X) » above a quotation that goes on
+            attribution = voice
+        elif attribution is None and fully_quoted:
+            # « « … » » then, on the next line, « — Iouri Ouchakov », or « (SON — X) » above it
+            attribution = _named_at(signature_below(text, sentence.end), doc_mentions, starts, "signature") or voice
         voice = None
         if started_inside or inside:
             run.append((sentence, masked))

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from .resources import word_list, word_set
 from .trie import trie_pattern
-from .turns import question_labels
+from .turns import SIGNATURE, question_labels
 
 _QUOTES = {c: '"' for c in "«»“”„‟〝〞＂"}
 _APOSTROPHES = {c: "'" for c in "’‘‚‛ʼ`´′"}
@@ -102,7 +102,7 @@ _ANSWER_LABEL = re.compile(r"(?:r|reponse)\s?:\s+")  # « R : Ce fut une réunio
 _HEADLINE_QUOTE = re.compile(r"[^\"\n:]{2,60}\s?:\s?[^\"\n:]{0,60}\"")
 # « Ouchakov (conseiller du Kremlin) : Witkoff attendu à Moscou » says who speaks: a claim
 _NAMED_LABEL = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2}[ \u00a0]*\([^()]{3,60}\)[ \u00a0]*:[ \u00a0]*\S")
-_SIGNED_QUOTE = re.compile(r"[«\"“][^»\"”]{3,}[»\"”][ \u00a0]*[—–][ \u00a0]*(?:[A-ZÀ-Ý]|une?\s)")  # « « … » — X, ministre »
+_SIGNED_QUOTE = re.compile(r"[«\"“][^»\"”]{3,}[»\"”]" + SIGNATURE.pattern)  # « « … » — X, ministre »
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\s\"')\]»]*(?:<[^<>\n]{1,30}>\s*)*$")
 _WORD = re.compile(r"\w+")
 

@@ -14,7 +14,7 @@ from .clean import fold, zone_text
 from .nltk_parts import load_nltk_parts
 from .records import Sentence
 from .resources import word_list, word_set
-from .turns import question_labels
+from .turns import SIGNATURE, question_labels
 
 _PUNKT = load_nltk_parts().punkt
 _ORTHO_MID_LC = _PUNKT._ORTHO_MID_LC
@@ -63,7 +63,6 @@ _ALNUM = re.compile(r"\w")
 _OMISSION_END = re.compile(r"[(\[](?:\.\.\.|…)[)\]]$")
 _CONTINUATION = re.compile(r'[\s\u00a0]*[,;:)\]»”"]*[\s\u00a0]*[,;:a-zà-ÿ]')
 # « « Nos conditions n'ont pas changé. » — Sergueï Lavrov, le 6 juin. »: a quotation and its signature
-_SIGNATURE = re.compile(r"[—–][ \t\u00a0]*(?:[A-ZÀ-Ý]|une?\s)")
 _CLOSING_QUOTE_END = re.compile(r'[»”"][\s\u00a0]*$')
 _ENDS_QUESTION = re.compile(r'[?!…][\s\u00a0]*["»”]?[\s\u00a0]*$')
 
@@ -193,7 +192,7 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[
                        or "." in tail and _GLUED_INITIALS.search(tail)
                        and not _starts_sentence(text, a)
                        or (")" in tail or "]" in tail) and _OMISSION_END.search(tail)
-                       or _SIGNATURE.match(text, a) and _CLOSING_QUOTE_END.search(tail)
+                       or SIGNATURE.match(text, a) and _CLOSING_QUOTE_END.search(tail)
                        or not _ALNUM.search(text, a, b)):
             merged[-1] = (merged[-1][0], b)
         else:

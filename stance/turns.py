@@ -32,7 +32,9 @@ def question_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_label_source(asking)), re.compile(_label_source([c for c in cues if not c.endswith("?")]))
 
 
-_SIGNATURE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-ZÀ-Ý]|une?\s)")  # « — un haut responsable »
+# the dash before a quotation's signature: « — Sergueï Lavrov », « — un haut responsable »
+SIGNATURE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-ZÀ-Ý]|une?\s)")
+# « Nous ne signerons rien. » then, on the next line, « — Volodymyr Zelensky, lundi à Kiev »
 _SIGNATURE_BELOW = re.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*[—–-][ \t\u00a0]*")
 
 
@@ -43,7 +45,7 @@ def signature_start(text: str, masked: str) -> int | None:
     quoted = len(masked) - len(masked.lstrip())
     if not quoted or not text[:quoted].rstrip().endswith(("»", "”", '"')):
         return None
-    signature = _SIGNATURE.match(text, quoted)
+    signature = SIGNATURE.match(text, quoted)
     return signature.end() if signature else None
 
 
