@@ -164,8 +164,8 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
     # with its pronoun: « s'est demandé », « se demandait », or a listed form « se sont dites »
     reflexive = bool(verb.group("refl")) or (verb.group("aux") or form).startswith(("s'", "se "))
     entry = entry_of(form, reflexive)
-    if entry.lemma.startswith(("se ", "s'")) and not reflexive and not verb.group("inv"):
-        return None  # « consulte sa montre » is no « se montrer »; « inquiète » no « s'inquiéter »
+    if entry.lemma.startswith(("se ", "s'")) and not reflexive:
+        return None  # « consulte sa montre » is no « se montrer »; « …, inquiète l'AIEA » no « s'inquiéter »
     has_aux = bool(verb.group("aux"))
     written = text[verb.start("verb") + offset:verb.end("verb") + offset]
     if not has_aux and is_participle(form, written):
@@ -215,10 +215,7 @@ def subject_of_verb(text: str, masked: str, verb: re.Match[str], mentions: list[
         and not _is_mid_incise(masked, verb.end(), outside, offset)
     # Inverted after a quote or a comma: « …», a déclaré X. » / « …, a ajouté la source. »
     # … or after « comme » (« …, comme l'a répété Maria Zakharova », « comme le souligne X »)
-    # « …, inquiète l'AIEA » worries someone: inverted, a reflexive verb keeps « s'inquiète »
-    lost_reflexive = entry.lemma.startswith(("se ", "s'")) and not reflexive
-    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form) \
-            and not lost_reflexive:
+    if (not before or before[-1] in ",:" or _AS_BEFORE.search(before)) and not closes_name and not is_gerund(form):
         # a mention right after « à / au / aux » is spoken to (« a dit à Reuters X »), not the subject
         # a document is inverted only after a quotation (« « … », ajoutait le texte »), not as an
         # object (« X, chercheuse, juge le texte fragile »)
